@@ -1,0 +1,69 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "../auth/config";
+import { db } from "../db";
+import { ForbiddenError, NotFoundError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { can, PUBLIC_STATUSES, refusalFor, type Action, type Actor, type ResourceOf } from "./policy";
+
+export { can, type Action, type Actor } from "./policy";
+
+/** The signed-in, enabled user with role and teams, read from the database once per request; null otherwise. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      memberships: {
+        select: { role: true, team: { select: { id: true, name: true, displayName: true } } },
+        orderBy: { team: { name: "asc" } },
+      },
+    },
+  });
+  // A disabled or deleted user's session ends here, whatever the cookie says.
+  if (!user || user.disabledAt) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    teams: user.memberships.map((m) => ({ ...m.team, role: m.role })),
+  };
+});
+
+/** The actor, or a redirect to the sign-in page. Every query and action starts here. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/signin");
+  return actor;
+}
+
+/** Throws NotFoundError (404) or ForbiddenError (403) unless the actor may do `action` on `resource`. */
+export function authorize<A extends Action>(actor: Actor, action: A, resource: ResourceOf<A>): void {
+  if (can(actor, action, resource)) return;
+  throw refusalFor(actor, action, resource) === "forbidden" ? new ForbiddenError() : new NotFoundError();
+}
+
+interface Scopes {
+  "product.read": Prisma.DataProductWhereInput;
+}
+
+/** A Prisma `where` that leaves only what the actor may see; put it into every list query. */
+export function scopeFor<A extends keyof Scopes>(actor: Actor, action: A): Scopes[A] {
+  switch (action) {
+    case "product.read":
+      if (actor.role === "admin" || actor.role === "governance") return {};
+      return {
+        OR: [{ status: { in: [...PUBLIC_STATUSES] } }, { owningTeamId: { in: actor.teams.map((team) => team.id) } }],
+      };
+  }
+  return { id: { in: [] } } as Scopes[A];
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
+import { env } from "./env";
+
+// One pool and one Prisma client per process, kept across hot reloads in development. Nothing connects at module
+// load: `next build` imports this file without a database.
+const globalForDb = globalThis as unknown as { hexmeshPool?: pg.Pool; hexmeshPrisma?: PrismaClient };
+
+export function pool(): pg.Pool {
+  globalForDb.hexmeshPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 });
+  return globalForDb.hexmeshPool;
+}
+
+function client(): PrismaClient {
+  globalForDb.hexmeshPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return globalForDb.hexmeshPrisma;
+}
+
+/** The Prisma client. Only lib/db.ts and lib/<module>/{queries,mutations}.ts use it. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type Tx = Prisma.TransactionClient;

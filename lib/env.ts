@@ -1,0 +1,65 @@
+// The only reader of process.env. Validated on first use (at server start-up, see instrumentation.ts), so that a
+// wrong setting stops the app with a message naming it.
+import { z } from "zod";
+
+const optionalText = z.string().trim().min(1).optional();
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required (scripts/with-db.ts sets it for the embedded database)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
+    AUTH_SECRET: z
+      .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 32)" })
+      .min(32, "must be at least 32 characters long"),
+    AUTH_URL: z.url({ error: "must be the public URL of the portal, e.g. https://hexmesh.example.com" }).optional(),
+    AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
+    /** Generic OpenID Connect single sign-on; all three of issuer, client id and secret, or none. */
+    OIDC_ISSUER: z.url({ error: "must be the issuer URL of the OpenID provider" }).optional(),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    OIDC_DISPLAY_NAME: z.string().trim().min(1).default("Single sign-on"),
+    /** Sign-in throttling: failed attempts allowed per account and address within the window. */
+    SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when single sign-on is configured" });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigurationError extends Error {
+  name = "ConfigurationError";
+}
+
+/** Turns zod's issues into one line per setting: `AUTH_SECRET must be at least 32 characters long`. */
+export function describeEnvIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("\n");
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigurationError(`Invalid configuration:\n${describeEnvIssues(result.error)}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function oidcConfigured(): boolean {
+  return Boolean(env().OIDC_ISSUER);
+}

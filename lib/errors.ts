@@ -1,0 +1,48 @@
+// Expected failures, carried from the data layer to pages (notFound), actions ({ ok: false }) and route handlers
+// (problem+json). Anything else is unexpected: logged, answered with a generic message.
+
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The resource does not exist for this actor (it may exist, but they may not know). */
+export class NotFoundError extends AppError {
+  constructor(message = "Not found.") {
+    super(message, 404);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "You may not do this.") {
+    super(message, 403);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Sign in first.") {
+    super(message, 401);
+  }
+}
+
+/** Someone else changed the resource since it was read (optimistic locking). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 409);
+  }
+}
+
+/** Input that passed the schema but breaks a rule of the domain. */
+export class InvalidInputError extends AppError {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message, 422);
+  }
+}
