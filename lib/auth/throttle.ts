@@ -10,7 +10,12 @@ let limiters: { account: RateLimiterPostgres; address: RateLimiterPostgres } | u
 function getLimiters() {
   if (!limiters) {
     const { SIGNIN_MAX_ATTEMPTS, SIGNIN_WINDOW_SECONDS } = env();
-    const common = { storeClient: pool(), tableName: "rate_limits", tableCreated: true, duration: SIGNIN_WINDOW_SECONDS };
+    const common = {
+      storeClient: pool(),
+      tableName: "rate_limits",
+      tableCreated: true,
+      duration: SIGNIN_WINDOW_SECONDS,
+    };
     limiters = {
       account: new RateLimiterPostgres({ ...common, keyPrefix: "signin-account", points: SIGNIN_MAX_ATTEMPTS }),
       address: new RateLimiterPostgres({ ...common, keyPrefix: "signin-address", points: SIGNIN_MAX_ATTEMPTS * 10 }),

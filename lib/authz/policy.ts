@@ -107,7 +107,11 @@ const readActions: Partial<Record<Action, Action>> = {
  * What a refusal answers: "not-found" (404) when the actor may not see the resource at all, "forbidden" (403) when
  * they may see it but not do this.
  */
-export function refusalFor<A extends Action>(actor: Actor | null, action: A, resource: Resources[A]): "not-found" | "forbidden" {
+export function refusalFor<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  resource: Resources[A],
+): "not-found" | "forbidden" {
   const read = readActions[action];
   if (read && can(actor, read, resource as never)) return "forbidden";
   return "not-found";

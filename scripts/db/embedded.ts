@@ -120,12 +120,11 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
     await pg.start();
   } catch (error) {
     const text = output.join("");
-    const reason =
-      /could not bind|Address already in use/i.test(text)
-        ? `port ${EMBEDDED_PORT} is in use by another program (set HEXMESH_EMBEDDED_PG_PORT or DATABASE_URL)`
-        : /incompatible with server/i.test(text)
-          ? `the data folder ${EMBEDDED_DATA_DIR} was made by another PostgreSQL version`
-          : (text.split("\n").find((line) => /FATAL|ERROR/.test(line)) ?? String(error ?? "it stopped at once"));
+    const reason = /could not bind|Address already in use/i.test(text)
+      ? `port ${EMBEDDED_PORT} is in use by another program (set HEXMESH_EMBEDDED_PG_PORT or DATABASE_URL)`
+      : /incompatible with server/i.test(text)
+        ? `the data folder ${EMBEDDED_DATA_DIR} was made by another PostgreSQL version`
+        : (text.split("\n").find((line) => /FATAL|ERROR/.test(line)) ?? String(error ?? "it stopped at once"));
     throw new DatabaseStartError(`The embedded database could not start: ${reason.trim()}`);
   }
 

@@ -83,15 +83,11 @@ function adapterFactory(url: string) {
       const name = `hexmesh_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
       const admin = await main.connect();
       await admin.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = mendAdapter(
-        await new PrismaPg(pgConfig(url, name)).connect(),
-      );
+      const shadow = mendAdapter(await new PrismaPg(pgConfig(url, name)).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();
-        await admin.executeScript(
-          `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
-        );
+        await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
         await admin.dispose();
       };
       return shadow;
@@ -100,39 +96,43 @@ function adapterFactory(url: string) {
 }
 
 let panicMessage = "";
-(
-  globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }
-).PRISMA_WASM_PANIC_REGISTRY = {
-  set_message: (message: string) => { panicMessage = message; console.error("PANIC", message); },
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+  set_message: (message: string) => {
+    panicMessage = message;
+  },
 };
 
+type Bindings = { SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } };
+let bindings: Promise<Bindings> | undefined;
+
+/** The WASM module, instantiated once per process (a second instance corrupts the bindings' shared state). */
+function loadBindings(): Promise<Bindings> {
+  bindings ??= (async () => {
+    const dir = path.resolve("node_modules/@prisma/schema-engine-wasm");
+    const module = await import(path.join(dir, "schema_engine_bg.js"));
+    const wasm = fs.readFileSync(path.join(dir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": module });
+    module.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return module as Bindings;
+  })();
+  return bindings;
+}
+
 async function loadEngine(url: string, schema: string): Promise<Engine> {
-  const dir = path.resolve("node_modules/@prisma/schema-engine-wasm");
-  const bindings = await import(path.join(dir, "schema_engine_bg.js"));
-  const { instance } = await WebAssembly.instantiate(
-    fs.readFileSync(path.join(dir, "schema_engine_bg.wasm")),
-    {
-      "./schema_engine_bg.js": bindings,
-    },
-  );
-  bindings.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  const factory = bindMigrationAwareSqlAdapterFactory(
-    adapterFactory(url) as never,
-  );
-  return bindings.SchemaEngine.new(
-    { datamodels: [["schema.prisma", schema]] },
-    () => {},
-    factory,
-  );
+  const { SchemaEngine } = await loadBindings();
+  const factory = bindMigrationAwareSqlAdapterFactory(adapterFactory(url) as never);
+  return SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, factory);
 }
 
 /**
  * SQL that takes a database from the state of the migrations folder to the state of schema.prisma; empty when
  * they agree. `url` names a server where a temporary shadow database may be created.
  */
-export async function diffMigrationsToSchema(url: string): Promise<string> {
-  const schema = fs.readFileSync(SCHEMA_PATH, "utf8");
+export async function diffMigrationsToSchema(
+  url: string,
+  schema = fs.readFileSync(SCHEMA_PATH, "utf8"),
+): Promise<string> {
   const engine = await loadEngine(url, schema);
   const migrations = listMigrations();
   const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
@@ -143,9 +143,7 @@ export async function diffMigrationsToSchema(url: string): Promise<string> {
         baseDir: MIGRATIONS_DIR,
         lockfile: {
           path: "migration_lock.toml",
-          content: fs.existsSync(lockPath)
-            ? fs.readFileSync(lockPath, "utf8")
-            : null,
+          content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
         },
         shadowDbInitScript: "",
         migrationDirectories: migrations.map((m) => ({
@@ -165,11 +163,7 @@ export async function diffMigrationsToSchema(url: string): Promise<string> {
       filters: { externalTables: [], externalEnums: [] },
     })
     .catch((error: Error) => {
-      throw new Error(
-        panicMessage
-          ? `Prisma's schema engine failed: ${panicMessage}`
-          : error.message,
-      );
+      throw new Error(panicMessage ? `Prisma's schema engine failed: ${panicMessage}` : error.message);
     });
   engine.free();
   const sql = (result.stdout ?? "").trim();

@@ -2,7 +2,6 @@
 import pg from "pg";
 import { embeddedUrl, startEmbeddedPostgres, type RunningServer } from "./embedded";
 import { migrate } from "./migrate";
-import { seedDemoMesh } from "../../prisma/seed";
 
 /** A connection string to the maintenance database of the server in use. */
 function adminUrlOf(url: string): string {
@@ -69,6 +68,7 @@ export async function openDatabase(options: {
       const [{ n }] = await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM users");
       if (n === 0) {
         log("seeding the demo mesh into the empty database");
+        const { seedDemoMesh } = await import("../../prisma/seed");
         await seedDemoMesh(url);
       }
     }
