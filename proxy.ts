@@ -3,23 +3,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+/** Reached without a session: the sign-in page and the API (Auth.js' routes, token-authenticated handlers). */
+const PUBLIC_PATHS = /^\/(signin|api\/)/;
 
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  if (!headers.get("x-request-id")) headers.set("x-request-id", crypto.randomUUID());
+  const { pathname, search } = request.nextUrl;
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!signedIn) {
+  if (!signedIn && !PUBLIC_PATHS.test(pathname)) {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = "";
-    const target = request.nextUrl.pathname + request.nextUrl.search;
-    if (target !== "/") url.searchParams.set("callbackUrl", target);
+    if (pathname !== "/") url.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(url);
   }
+  const headers = new Headers(request.headers);
+  // Keep an id set by a load balancer in front, if it looks like one; otherwise make one.
+  if (!/^[\w.-]{8,128}$/.test(headers.get("x-request-id") ?? "")) headers.set("x-request-id", crypto.randomUUID());
   return NextResponse.next({ request: { headers } });
 }
 
 export const config = {
-  // Everything but sign-in, Auth.js' own routes, the API (token-authenticated) and static files.
-  matcher: ["/((?!signin|api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };
