@@ -110,6 +110,10 @@ describe("what a refusal answers", () => {
   });
   it("is 404 for admin-only actions", () => {
     expect(refusalFor(member, "user.list", null)).toBe("not-found");
+    expect(refusalFor(member, "user.manage", { userId: owner.id })).toBe("not-found");
+  });
+  it("is 403 for an admin managing themselves", () => {
+    expect(refusalFor(admin, "user.manage", { userId: admin.id })).toBe("forbidden");
   });
   it("is 403 for a requester deciding their own visible request", () => {
     expect(

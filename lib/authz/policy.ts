@@ -101,6 +101,7 @@ export function can<A extends Action>(actor: Actor | null, action: A, resource: 
 const readActions: Partial<Record<Action, Action>> = {
   "product.update": "product.read",
   "access-request.decide": "access-request.read",
+  "user.manage": "user.list",
 };
 
 /**

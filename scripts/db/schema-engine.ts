@@ -109,12 +109,12 @@ let bindings: Promise<Bindings> | undefined;
 function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {
     const dir = path.resolve("node_modules/@prisma/schema-engine-wasm");
-    const module = await import(path.join(dir, "schema_engine_bg.js"));
+    const bindingsModule = await import(path.join(dir, "schema_engine_bg.js"));
     const wasm = fs.readFileSync(path.join(dir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": module });
-    module.__wbg_set_wasm(instance.exports);
+    const { instance } = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": bindingsModule });
+    bindingsModule.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-    return module as Bindings;
+    return bindingsModule as Bindings;
   })();
   return bindings;
 }

@@ -1,0 +1,167 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { ArrowRightIcon, ServerIcon, ShareIcon, UsersIcon } from "@/components/ui/icons";
+import { ProseText } from "@/components/ui/prose-text";
+import { Time } from "@/components/ui/time";
+import { cardClasses } from "@/components/ui/styles";
+import { productPath, type ConsumerDto, type GrantHolderDto, type InputPortDto } from "@/lib/products/schemas";
+import { StatusBadge } from "./badges";
+import { domainTone } from "./labels";
+
+function Card({
+  title,
+  icon,
+  count,
+  children,
+}: {
+  title: string;
+  icon: ReactNode;
+  count: number;
+  children: ReactNode;
+}) {
+  const id = `lineage-${title.toLowerCase().replace(/\s+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className={cn(cardClasses, "flex flex-col")}>
+      <h2
+        id={id}
+        className="flex items-center gap-2 border-b border-line px-5 py-3 text-sm font-semibold text-foreground"
+      >
+        <span className="text-muted">{icon}</span>
+        {title}
+        <span className="ml-auto rounded-full bg-subtle px-2 py-0.5 text-xs font-medium text-muted tabular-nums">
+          {count}
+        </span>
+      </h2>
+      <div className="flex-1 px-5 py-3">{children}</div>
+    </section>
+  );
+}
+
+function DomainSquare({ domainName }: { domainName: string }) {
+  return <span aria-hidden className={cn("mt-1.5 size-2.5 shrink-0 rounded-sm", domainTone(domainName).dot)} />;
+}
+
+/** What the product reads: upstream products' output ports and source systems. */
+export function InputsCard({ inputs }: { inputs: InputPortDto[] }) {
+  return (
+    <Card title="Inputs" icon={<ArrowRightIcon />} count={inputs.length}>
+      {inputs.length === 0 ? (
+        <p className="py-2 text-sm text-faint">This product declares no inputs.</p>
+      ) : (
+        <ul className="divide-y divide-line">
+          {inputs.map((input) =>
+            input.kind === "product" ? (
+              <li key={input.id} className="flex gap-3 py-2.5">
+                <DomainSquare domainName={input.product.domainName} />
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link
+                      href={productPath(input.product.domainName, input.product.name)}
+                      className="font-medium text-foreground underline-offset-4 hover:underline"
+                    >
+                      {input.product.displayName}
+                    </Link>
+                    {input.product.status !== "active" && <StatusBadge status={input.product.status} />}
+                  </div>
+                  <p className="text-xs text-muted">
+                    <span className="font-mono">{input.product.ref}</span> · port{" "}
+                    <span className="font-mono text-foreground/80">{input.port.name}</span>
+                  </p>
+                  {input.description && (
+                    <p className="mt-1 text-sm text-muted">
+                      <ProseText>{input.description}</ProseText>
+                    </p>
+                  )}
+                </div>
+              </li>
+            ) : (
+              <li key={input.id} className="flex gap-3 py-2.5">
+                <ServerIcon className="mt-0.5 size-4 shrink-0 text-muted" />
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium text-foreground">{input.sourceSystem.displayName}</p>
+                  <p className="text-xs text-muted">
+                    Source system · {input.sourceSystem.kind} ·{" "}
+                    <span className="font-mono">{input.sourceSystem.domainName}</span>
+                  </p>
+                  {input.description && (
+                    <p className="mt-1 text-sm text-muted">
+                      <ProseText>{input.description}</ProseText>
+                    </p>
+                  )}
+                </div>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** Who uses the product: downstream products (that the actor may see) and teams holding active grants. */
+export function ConsumersCard({
+  consumers,
+  grantHolders,
+}: {
+  consumers: ConsumerDto[];
+  grantHolders: GrantHolderDto[];
+}) {
+  return (
+    <Card title="Consumers" icon={<ShareIcon />} count={consumers.length + grantHolders.length}>
+      {consumers.length === 0 && grantHolders.length === 0 ? (
+        <p className="py-2 text-sm text-faint">No product or team consumes this product yet.</p>
+      ) : (
+        <div className="space-y-4">
+          {consumers.length > 0 && (
+            <div>
+              <h3 className="pt-1 text-xs font-medium tracking-wide text-muted uppercase">Downstream products</h3>
+              <ul className="divide-y divide-line">
+                {consumers.map((consumer) => (
+                  <li key={consumer.product.ref} className="flex gap-3 py-2.5">
+                    <DomainSquare domainName={consumer.product.domainName} />
+                    <div className="min-w-0 flex-1">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Link
+                          href={productPath(consumer.product.domainName, consumer.product.name)}
+                          className="font-medium text-foreground underline-offset-4 hover:underline"
+                        >
+                          {consumer.product.displayName}
+                        </Link>
+                        {consumer.product.status !== "active" && <StatusBadge status={consumer.product.status} />}
+                      </div>
+                      <p className="text-xs text-muted">
+                        <span className="font-mono">{consumer.product.ref}</span> ·{" "}
+                        {consumer.product.owningTeam.displayName} · reads{" "}
+                        <span className="font-mono text-foreground/80">{consumer.ports.join(", ")}</span>
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {grantHolders.length > 0 && (
+            <div>
+              <h3 className="pt-1 text-xs font-medium tracking-wide text-muted uppercase">Teams with access</h3>
+              <ul className="divide-y divide-line">
+                {grantHolders.map((grant) => (
+                  <li key={`${grant.team.name}:${grant.port}`} className="flex gap-3 py-2.5">
+                    <UsersIcon className="mt-0.5 size-4 shrink-0 text-muted" />
+                    <div className="min-w-0 flex-1">
+                      <p className="font-medium text-foreground">{grant.team.displayName}</p>
+                      <p className="text-xs text-muted">
+                        {grant.accessLevel} on <span className="font-mono text-foreground/80">{grant.port}</span> ·
+                        until <Time date={grant.endsAt} />
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}

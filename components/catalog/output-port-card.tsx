@@ -1,0 +1,318 @@
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { CheckIcon, FileIcon, PlugIcon, ShareIcon, TableIcon, ZapIcon } from "@/components/ui/icons";
+import { ProseText } from "@/components/ui/prose-text";
+import { cardClasses } from "@/components/ui/styles";
+import type { OutputPortKind } from "@/lib/generated/prisma/enums";
+import type { OutputPortDto, SchemaFieldDto, SloDto } from "@/lib/products/schemas";
+import { CLASSIFICATION_TONES, PORT_KIND_LABELS, SLO_KIND_LABELS } from "./labels";
+
+const KIND_ICONS: Record<OutputPortKind, typeof TableIcon> = {
+  table: TableIcon,
+  files: FileIcon,
+  events: ZapIcon,
+  api: PlugIcon,
+  graph: ShareIcon,
+};
+
+const SERVER_LABELS: Record<string, string> = {
+  host: "Host",
+  port: "Port",
+  database: "Database",
+  schema: "Schema",
+  table: "Table",
+  bucket: "Bucket",
+  path: "Path",
+  location: "Location",
+  topic: "Topic",
+  url: "URL",
+  endpoint: "Endpoint",
+  region: "Region",
+  catalog: "Catalog",
+  project: "Project",
+  dataset: "Dataset",
+  format: "Format",
+  delimiter: "Delimiter",
+};
+
+function serverLabel(key: string): string {
+  return (
+    SERVER_LABELS[key] ??
+    key
+      .replace(/[_-]+/g, " ")
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/^./, (c) => c.toUpperCase())
+  );
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString("en", { maximumFractionDigits: 3 });
+}
+
+export function formatThreshold(slo: Pick<SloDto, "threshold" | "unit">): string {
+  if (slo.unit === "%" || slo.unit === "percent") return `${formatNumber(slo.threshold)}%`;
+  return `${formatNumber(slo.threshold)} ${slo.unit}`;
+}
+
+function Yes({ label }: { label: string }) {
+  return (
+    <span className="inline-flex text-foreground" title={label}>
+      <CheckIcon className="size-4" />
+      <span className="sr-only">Yes</span>
+    </span>
+  );
+}
+
+function No() {
+  return (
+    <span className="text-faint">
+      <span aria-hidden>–</span>
+      <span className="sr-only">No</span>
+    </span>
+  );
+}
+
+const th = "px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted";
+const td = "px-3 py-2.5 align-top";
+
+function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; caption: string }) {
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-line">
+      <table className="w-full min-w-[760px] text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-subtle/60">
+          <tr className="border-b border-line">
+            <th scope="col" className={cn(th, "w-8 text-right")}>
+              #
+            </th>
+            <th scope="col" className={th}>
+              Field
+            </th>
+            <th scope="col" className={th}>
+              Type
+            </th>
+            <th scope="col" className={cn(th, "w-full")}>
+              Description
+            </th>
+            <th scope="col" className={cn(th, "text-center")}>
+              Required
+            </th>
+            <th scope="col" className={cn(th, "text-center")}>
+              <abbr title="Primary key" className="no-underline">
+                PK
+              </abbr>
+            </th>
+            <th scope="col" className={th}>
+              Classification
+            </th>
+            <th scope="col" className={cn(th, "text-center")}>
+              PII
+            </th>
+            <th scope="col" className={th}>
+              Polyseme
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {fields.map((field, index) => (
+            <tr key={field.name}>
+              <td className={cn(td, "text-right text-xs text-faint tabular-nums")}>{index + 1}</td>
+              <th
+                scope="row"
+                className={cn(td, "text-left font-mono text-[13px] font-medium whitespace-nowrap text-foreground")}
+              >
+                {field.name}
+              </th>
+              <td className={cn(td, "font-mono text-[13px] whitespace-nowrap text-muted")}>{field.type}</td>
+              <td className={cn(td, "min-w-56 text-muted")}>
+                {field.description ? <ProseText>{field.description}</ProseText> : <span className="text-faint">–</span>}
+              </td>
+              <td className={cn(td, "text-center")}>{field.required ? <Yes label="Required" /> : <No />}</td>
+              <td className={cn(td, "text-center")}>{field.primaryKey ? <Yes label="Primary key" /> : <No />}</td>
+              <td className={td}>
+                <Badge tone={CLASSIFICATION_TONES[field.classification]} className="capitalize">
+                  {field.classification}
+                </Badge>
+              </td>
+              <td className={cn(td, "text-center")}>
+                {field.pii ? (
+                  <Badge tone="rose" title="Personally identifiable information">
+                    PII
+                  </Badge>
+                ) : (
+                  <No />
+                )}
+              </td>
+              <td className={cn(td, "whitespace-nowrap")}>
+                {field.polyseme ? (
+                  <Badge tone="brand" title={`Polyseme ${field.polyseme.name}: an identifier shared across domains`}>
+                    {field.polyseme.displayName}
+                  </Badge>
+                ) : (
+                  <No />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SloTable({ slos, caption }: { slos: SloDto[]; caption: string }) {
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-line">
+      <table className="w-full min-w-[640px] text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-subtle/60">
+          <tr className="border-b border-line">
+            <th scope="col" className={th}>
+              Kind
+            </th>
+            <th scope="col" className={cn(th, "w-full")}>
+              Objective
+            </th>
+            <th scope="col" className={cn(th, "text-right")}>
+              Threshold
+            </th>
+            <th scope="col" className={cn(th, "text-right")}>
+              Target
+            </th>
+            <th scope="col" className={cn(th, "text-right")}>
+              Window
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {slos.map((slo) => (
+            <tr key={slo.id}>
+              <td className={cn(td, "whitespace-nowrap")}>
+                <Badge tone="neutral">{SLO_KIND_LABELS[slo.kind]}</Badge>
+              </td>
+              <td className={td}>
+                <span className="font-medium text-foreground">{slo.name}</span>
+                {slo.objective && (
+                  <p className="mt-0.5 text-muted">
+                    <ProseText>{slo.objective}</ProseText>
+                  </p>
+                )}
+              </td>
+              <td className={cn(td, "text-right whitespace-nowrap tabular-nums text-foreground")}>
+                {formatThreshold(slo)}
+              </td>
+              <td className={cn(td, "text-right whitespace-nowrap tabular-nums text-foreground")}>
+                {formatNumber(slo.target)}%
+              </td>
+              <td className={cn(td, "text-right whitespace-nowrap tabular-nums text-muted")}>
+                {slo.windowDays} {slo.windowDays === 1 ? "day" : "days"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One output port: how to reach it, its schema in order, and its SLOs. */
+export function OutputPortCard({ port }: { port: OutputPortDto }) {
+  const Icon = KIND_ICONS[port.kind];
+  const headingId = `port-${port.name}`;
+  return (
+    <article aria-labelledby={headingId} className={cn(cardClasses, "overflow-hidden")}>
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
+        <div className="flex min-w-0 items-start gap-3">
+          <span className="mt-0.5 grid size-8 shrink-0 place-items-center rounded-lg bg-brand-soft text-brand-strong">
+            <Icon className="size-4" />
+          </span>
+          <div className="min-w-0">
+            <h3 id={headingId} className="font-semibold text-foreground">
+              {port.displayName}
+            </h3>
+            <p className="font-mono text-xs text-faint">{port.name}</p>
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-1.5">
+          <Badge tone="neutral">{PORT_KIND_LABELS[port.kind]}</Badge>
+          <Badge tone="neutral" className="font-mono">
+            {port.format}
+          </Badge>
+          <Badge tone="brand" title="Version of the data contract of this port">
+            Contract v{port.contractVersion}
+          </Badge>
+        </div>
+      </header>
+
+      <div className="space-y-6 px-5 py-5">
+        {port.description && (
+          <p className="max-w-3xl text-sm leading-6 text-muted">
+            <ProseText>{port.description}</ProseText>
+          </p>
+        )}
+
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <section
+            aria-label={`Where ${port.displayName} is served`}
+            className="rounded-lg border border-line bg-subtle/50 px-4 py-3"
+          >
+            <h4 className="mb-2 text-xs font-medium tracking-wide text-muted uppercase">
+              Server{" "}
+              {port.server.type && (
+                <span className="ml-1 font-mono normal-case text-foreground">{port.server.type}</span>
+              )}
+            </h4>
+            {port.server.entries.length === 0 ? (
+              <p className="text-sm text-faint">No location recorded.</p>
+            ) : (
+              <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-1.5 text-sm">
+                {port.server.entries.map((entry) => (
+                  <div key={entry.key} className="contents">
+                    <dt className="text-muted">{serverLabel(entry.key)}</dt>
+                    <dd className="font-mono text-[13px] break-all text-foreground">{entry.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </section>
+          <section aria-label={`Access to ${port.displayName}`} className="rounded-lg border border-line px-4 py-3">
+            <h4 className="mb-2 text-xs font-medium tracking-wide text-muted uppercase">Access</h4>
+            <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-1.5 text-sm">
+              <dt className="text-muted">Approval</dt>
+              <dd className="text-foreground">{port.autoApprove ? "Automatic" : "By the owning team"}</dd>
+              <dt className="text-muted">Longest grant</dt>
+              <dd className="text-foreground">
+                {port.maxGrantDays ? `${port.maxGrantDays} days` : "Platform default"}
+              </dd>
+            </dl>
+          </section>
+        </div>
+
+        <section aria-labelledby={`${headingId}-schema`}>
+          <h4
+            id={`${headingId}-schema`}
+            className="mb-2 flex items-baseline gap-2 text-sm font-semibold text-foreground"
+          >
+            Schema <span className="text-xs font-normal text-muted">{port.fields.length} fields</span>
+          </h4>
+          {port.fields.length === 0 ? (
+            <p className="text-sm text-faint">No schema recorded for this port.</p>
+          ) : (
+            <SchemaTable fields={port.fields} caption={`Schema of ${port.displayName}`} />
+          )}
+        </section>
+
+        <section aria-labelledby={`${headingId}-slos`}>
+          <h4 id={`${headingId}-slos`} className="mb-2 flex items-baseline gap-2 text-sm font-semibold text-foreground">
+            Service-level objectives <span className="text-xs font-normal text-muted">{port.slos.length}</span>
+          </h4>
+          {port.slos.length === 0 ? (
+            <p className="text-sm text-faint">This port promises no SLOs yet.</p>
+          ) : (
+            <SloTable slos={port.slos} caption={`Service-level objectives of ${port.displayName}`} />
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}
