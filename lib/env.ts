@@ -15,6 +15,11 @@ const EnvSchema = z
       .min(32, "must be at least 32 characters long"),
     AUTH_URL: z.url({ error: "must be the public URL of the portal, e.g. https://hexmesh.example.com" }).optional(),
     AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
+    /** Behind a reverse proxy that sets X-Forwarded-For: trust it for the client's address (sign-in throttling). */
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
     /** Generic OpenID Connect single sign-on; all three of issuer, client id and secret, or none. */
     OIDC_ISSUER: z.url({ error: "must be the issuer URL of the OpenID provider" }).optional(),
     OIDC_CLIENT_ID: optionalText,

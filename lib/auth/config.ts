@@ -22,8 +22,10 @@ export class TooManyAttempts extends CredentialsSignin {
   code = "too-many-attempts";
 }
 
-function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
+/** The client's address, known only behind a proxy that sets X-Forwarded-For (TRUST_PROXY=true). */
+function clientAddress(request: Request): string | null {
+  if (!env().TRUST_PROXY) return null;
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
 
 function config(): NextAuthConfig {
@@ -45,7 +47,7 @@ function config(): NextAuthConfig {
           throw new WrongCredentials();
         }
         if (user.disabledAt) throw new AccountDisabled();
-        await clearFailedSignIns(email, address);
+        await clearFailedSignIns(email);
         await recordSignIn(user.id, "password");
         return { id: user.id, email: user.email, name: user.name };
       },
@@ -66,6 +68,12 @@ function config(): NextAuthConfig {
     secret: e.AUTH_SECRET,
     trustHost: e.AUTH_TRUST_HOST === "true" || e.AUTH_TRUST_HOST === "1" || undefined,
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    logger: {
+      // A wrong password is an expected outcome, answered on the form; log only real failures.
+      error(error) {
+        if ((error as { type?: string }).type !== "CredentialsSignin") console.error("[auth]", error);
+      },
+    },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {

@@ -3,8 +3,9 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "../db";
 import { env } from "../env";
 
-// Failed sign-ins are counted per account+address and per address, in PostgreSQL so that every app instance
-// shares the counts (table rate_limits, created by the migrations).
+// Failed password sign-ins are counted per account (whatever address they come from: rotating addresses gains
+// an attacker nothing) and, when the client's address is known, per address (against guessing across many
+// accounts). The counts live in PostgreSQL (table rate_limits), shared by every app instance.
 let limiters: { account: RateLimiterPostgres; address: RateLimiterPostgres } | undefined;
 
 function getLimiters() {
@@ -25,19 +26,19 @@ function getLimiters() {
 }
 
 /** Seconds until the next attempt is allowed, or 0 when sign-in may be tried now. */
-export async function signInBlockedFor(email: string, address: string): Promise<number> {
+export async function signInBlockedFor(email: string, address: string | null): Promise<number> {
   const { account, address: byAddress } = getLimiters();
-  const [a, b] = await Promise.all([account.get(`${address}|${email}`), byAddress.get(address)]);
-  const blocked = [a, b].filter((res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0);
+  const results = await Promise.all([account.get(email), address ? byAddress.get(address) : null]);
+  const blocked = results.filter((res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0);
   return blocked.length ? Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000) : 0;
 }
 
-export async function recordFailedSignIn(email: string, address: string): Promise<void> {
+export async function recordFailedSignIn(email: string, address: string | null): Promise<void> {
   const { account, address: byAddress } = getLimiters();
   // consume() rejects once the points are used up; the block itself is what we want, so ignore that.
-  await Promise.allSettled([account.consume(`${address}|${email}`), byAddress.consume(address)]);
+  await Promise.allSettled([account.consume(email), address ? byAddress.consume(address) : null]);
 }
 
-export async function clearFailedSignIns(email: string, address: string): Promise<void> {
-  await getLimiters().account.delete(`${address}|${email}`);
+export async function clearFailedSignIns(email: string): Promise<void> {
+  await getLimiters().account.delete(email);
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createTeam, createUser } from "@/scripts/test/factories";
 
 // The session is the only thing faked: the actor, the target and the audit trail are real rows.
@@ -53,7 +53,7 @@ describe("changeUserRole", () => {
     expect(await auditOf(target.email)).toHaveLength(1);
   });
 
-  it("answers 404 to anyone but an admin, and to an admin about themselves, changing nothing", async () => {
+  it("answers 404 to anyone but an admin, and 403 to an admin about themselves, changing nothing", async () => {
     const target = await createUser();
     const owner = await createUser();
     await createTeam([{ userId: owner.id, role: "owner" }]);
@@ -67,7 +67,7 @@ describe("changeUserRole", () => {
     const admin = await createUser({ role: "admin" });
     signInAs(admin);
     await expect(changeUserRole({ userId: admin.id, role: "member", version: admin.version })).rejects.toThrow(
-      NotFoundError,
+      ForbiddenError,
     );
     expect(await row(target.id)).toMatchObject({ role: "member", version: target.version });
     expect(await row(admin.id)).toMatchObject({ role: "admin", version: admin.version });
