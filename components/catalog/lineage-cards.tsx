@@ -8,6 +8,7 @@ import { cardClasses } from "@/components/ui/styles";
 import { productPath, type ConsumerDto, type GrantHolderDto, type InputPortDto } from "@/lib/products/schemas";
 import { StatusBadge } from "./badges";
 import { domainTone } from "./labels";
+import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 
 function Card({
   title,
@@ -42,6 +43,35 @@ function DomainSquare({ domainName }: { domainName: string }) {
   return <span aria-hidden className={cn("mt-1.5 size-2.5 shrink-0 rounded-sm", domainTone(domainName).dot)} />;
 }
 
+interface LinkedProduct {
+  ref: string;
+  domainName: string;
+  name: string;
+  displayName: string;
+  status: LifecycleStatus;
+}
+
+/** One upstream or downstream product: a link to it, its status when not active, and the lines the caller gives. */
+function ProductEntry({ product, children }: { product: LinkedProduct; children: ReactNode }) {
+  return (
+    <li className="flex gap-3 py-2.5">
+      <DomainSquare domainName={product.domainName} />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <Link
+            href={productPath(product.domainName, product.name)}
+            className="font-medium text-foreground underline-offset-4 hover:underline"
+          >
+            {product.displayName}
+          </Link>
+          {product.status !== "active" && <StatusBadge status={product.status} />}
+        </div>
+        {children}
+      </div>
+    </li>
+  );
+}
+
 /** What the product reads: upstream products' output ports and source systems. */
 export function InputsCard({ inputs }: { inputs: InputPortDto[] }) {
   return (
@@ -52,29 +82,17 @@ export function InputsCard({ inputs }: { inputs: InputPortDto[] }) {
         <ul className="divide-y divide-line">
           {inputs.map((input) =>
             input.kind === "product" ? (
-              <li key={input.id} className="flex gap-3 py-2.5">
-                <DomainSquare domainName={input.product.domainName} />
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <Link
-                      href={productPath(input.product.domainName, input.product.name)}
-                      className="font-medium text-foreground underline-offset-4 hover:underline"
-                    >
-                      {input.product.displayName}
-                    </Link>
-                    {input.product.status !== "active" && <StatusBadge status={input.product.status} />}
-                  </div>
-                  <p className="text-xs text-muted">
-                    <span className="font-mono">{input.product.ref}</span> · port{" "}
-                    <span className="font-mono text-foreground/80">{input.port.name}</span>
+              <ProductEntry key={input.id} product={input.product}>
+                <p className="text-xs text-muted">
+                  <span className="font-mono">{input.product.ref}</span> · port{" "}
+                  <span className="font-mono text-foreground/80">{input.port.name}</span>
+                </p>
+                {input.description && (
+                  <p className="mt-1 text-sm text-muted">
+                    <ProseText>{input.description}</ProseText>
                   </p>
-                  {input.description && (
-                    <p className="mt-1 text-sm text-muted">
-                      <ProseText>{input.description}</ProseText>
-                    </p>
-                  )}
-                </div>
-              </li>
+                )}
+              </ProductEntry>
             ) : (
               <li key={input.id} className="flex gap-3 py-2.5">
                 <ServerIcon className="mt-0.5 size-4 shrink-0 text-muted" />
@@ -118,25 +136,13 @@ export function ConsumersCard({
               <h3 className="pt-1 text-xs font-medium tracking-wide text-muted uppercase">Downstream products</h3>
               <ul className="divide-y divide-line">
                 {consumers.map((consumer) => (
-                  <li key={consumer.product.ref} className="flex gap-3 py-2.5">
-                    <DomainSquare domainName={consumer.product.domainName} />
-                    <div className="min-w-0 flex-1">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <Link
-                          href={productPath(consumer.product.domainName, consumer.product.name)}
-                          className="font-medium text-foreground underline-offset-4 hover:underline"
-                        >
-                          {consumer.product.displayName}
-                        </Link>
-                        {consumer.product.status !== "active" && <StatusBadge status={consumer.product.status} />}
-                      </div>
-                      <p className="text-xs text-muted">
-                        <span className="font-mono">{consumer.product.ref}</span> ·{" "}
-                        {consumer.product.owningTeam.displayName} · reads{" "}
-                        <span className="font-mono text-foreground/80">{consumer.ports.join(", ")}</span>
-                      </p>
-                    </div>
-                  </li>
+                  <ProductEntry key={consumer.product.ref} product={consumer.product}>
+                    <p className="text-xs text-muted">
+                      <span className="font-mono">{consumer.product.ref}</span> ·{" "}
+                      {consumer.product.owningTeam.displayName} · reads{" "}
+                      <span className="font-mono text-foreground/80">{consumer.ports.join(", ")}</span>
+                    </p>
+                  </ProductEntry>
                 ))}
               </ul>
             </div>

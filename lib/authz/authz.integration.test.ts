@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { actorFor, createDomain, createProduct, createTeam, createUser } from "@/scripts/test/factories";
 import { can } from "./policy";
 
@@ -7,7 +8,7 @@ import { can } from "./policy";
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
 vi.mock("@/lib/auth/config", () => ({ auth: async () => session.current }));
 
-const { getActor, scopeFor } = await import("./index");
+const { getActor, scopeFor, sqlScopeFor } = await import("./index");
 
 beforeEach(() => {
   session.current = null;
@@ -45,7 +46,7 @@ describe("getActor", () => {
   });
 });
 
-describe("scopeFor(actor, 'product.read')", () => {
+describe("scopeFor and sqlScopeFor(actor, 'product.read')", () => {
   it("lets through exactly the products can() allows, for every role and status", async () => {
     const owner = await createUser();
     const team = await createTeam([{ userId: owner.id, role: "owner" }]);
@@ -67,6 +68,10 @@ describe("scopeFor(actor, 'product.read')", () => {
       });
       const expected = products.filter((product) => can(actor, "product.read", product)).map((p) => p.id);
       expect(visible.map((p) => p.id).sort()).toEqual(expected.sort());
+      const visibleInSql = await db.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT p.id::text AS id FROM data_products p WHERE p.domain_id = ${domain.id}::uuid AND ${sqlScopeFor(actor, "product.read")}`,
+      );
+      expect(visibleInSql.map((p) => p.id).sort()).toEqual(expected.sort());
     }
     // And the rule itself: an outsider sees the three public statuses only.
     const outsiderActor = await actorFor(outsider.id);

@@ -2,19 +2,11 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { Archetype, LifecycleStatus } from "../generated/prisma/enums";
-import { requireActor, scopeFor, type Actor } from "../authz";
-import { PUBLIC_STATUSES } from "../authz/policy";
+import { requireActor, scopeFor, sqlScopeFor, type Actor } from "../authz";
 import { productPath } from "../products/schemas";
 import { orderDomainTree, type MeshChangeDto, type MeshOverviewDto } from "./schemas";
 
 const RECENT_CHANGES = 10;
-
-/** The same rule as `product.read` in lib/authz/policy.ts, as SQL over a `data_products` row aliased `p`. */
-function visibleProductSql(actor: Actor): Prisma.Sql {
-  if (actor.role === "admin" || actor.role === "governance") return Prisma.sql`TRUE`;
-  const teamIds = actor.teams.map((team) => team.id);
-  return Prisma.sql`(p.status::text = ANY(${[...PUBLIC_STATUSES]}::text[]) OR p.owning_team_id = ANY(${teamIds}::uuid[]))`;
-}
 
 interface ChangeRow {
   id: bigint;
@@ -47,7 +39,7 @@ async function recentChanges(actor: Actor): Promise<MeshChangeDto[]> {
     LEFT JOIN data_products p ON e.entity_ref LIKE 'product:%'
       AND p.domain_id = d.id AND p.name = split_part(substr(e.entity_ref, 9), '/', 2)
     WHERE (e.entity_ref LIKE 'domain:%' AND d.id IS NOT NULL)
-       OR (e.entity_ref LIKE 'product:%' AND p.id IS NOT NULL AND ${visibleProductSql(actor)})
+       OR (e.entity_ref LIKE 'product:%' AND p.id IS NOT NULL AND ${sqlScopeFor(actor, "product.read")})
     ORDER BY e.at DESC, e.id DESC
     LIMIT ${RECENT_CHANGES}
   `);
