@@ -11,7 +11,7 @@ test.describe("every demo persona", () => {
     productPage,
   }) => {
     await catalogPage.goto();
-    await expect(catalogPage.productLink(DEMO_PRODUCT.ref)).toBeVisible();
+    await expect(await catalogPage.findProduct(DEMO_PRODUCT.ref)).toBeVisible();
 
     await catalogPage.openProduct(DEMO_PRODUCT.ref);
     await productPage.expectShown(DEMO_PRODUCT.ref);
