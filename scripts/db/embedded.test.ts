@@ -12,7 +12,11 @@ async function load(dataDir: string, port: number) {
   return import("./embedded");
 }
 
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "hexmesh-embedded-"));
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hexmesh-embedded-"));
+  fs.chmodSync(dir, 0o755); // as root, a folder the postgres user cannot reach would be replaced by another
+  return dir;
+}
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -52,4 +56,14 @@ describe("starting the embedded database", () => {
     const { startEmbeddedPostgres } = await load(dir, 54999);
     await expect(startEmbeddedPostgres()).rejects.toThrow(/holds no PostgreSQL data folder/);
   });
+
+  it.runIf(process.getuid?.() === 0)(
+    "as root, keeps the data out of a folder the postgres user cannot reach",
+    async () => {
+      const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexmesh-private-")); // mode 700
+      const { EMBEDDED_DATA_DIR } = await load(path.join(privateDir, ".data"), 54999);
+      expect(EMBEDDED_DATA_DIR.startsWith(privateDir)).toBe(false);
+      expect(EMBEDDED_DATA_DIR).toMatch(/hexmesh-[0-9a-f]{12}\/pg$/);
+    },
+  );
 });

