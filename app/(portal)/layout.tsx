@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
+import { QueryProvider } from "@/components/ui/query-provider";
 import { can, requireActor } from "@/lib/authz";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
@@ -22,7 +23,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         }}
       />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 outline-none sm:px-6 lg:px-8">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, FileIcon, PlugIcon, ShareIcon, TableIcon, ZapIcon } from "@/components/ui/icons";
@@ -145,9 +146,14 @@ function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; caption: s
               </td>
               <td className={cn(td, "whitespace-nowrap")}>
                 {field.polyseme ? (
-                  <Badge tone="brand" title={`Polyseme ${field.polyseme.name}: an identifier shared across domains`}>
-                    {field.polyseme.displayName}
-                  </Badge>
+                  <Link
+                    href={`/glossary/${encodeURIComponent(field.polyseme.name)}`}
+                    className="rounded-md underline-offset-4 hover:underline"
+                  >
+                    <Badge tone="brand" title={`Polyseme ${field.polyseme.name}: an identifier shared across domains`}>
+                      {field.polyseme.displayName}
+                    </Badge>
+                  </Link>
                 ) : (
                   <No />
                 )}

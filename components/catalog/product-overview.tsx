@@ -25,12 +25,22 @@ export function ProductHeader({ product }: { product: ProductDetailDto }) {
           {product.domain.parent && (
             <li className="flex items-center gap-1.5">
               <ChevronRightIcon className="size-3.5 text-faint" />
-              <span>{product.domain.parent.displayName}</span>
+              <Link
+                href={`/domains/${encodeURIComponent(product.domain.parent.name)}`}
+                className="rounded hover:text-foreground"
+              >
+                {product.domain.parent.displayName}
+              </Link>
             </li>
           )}
           <li className="flex items-center gap-1.5">
             <ChevronRightIcon className="size-3.5 text-faint" />
-            <span>{product.domain.displayName}</span>
+            <Link
+              href={`/domains/${encodeURIComponent(product.domain.name)}`}
+              className="rounded hover:text-foreground"
+            >
+              {product.domain.displayName}
+            </Link>
           </li>
           <li className="flex min-w-0 items-center gap-1.5">
             <ChevronRightIcon className="size-3.5 text-faint" />
@@ -63,7 +73,12 @@ export function ProductHeader({ product }: { product: ProductDetailDto }) {
             <span aria-hidden className="text-faint">
               ·
             </span>
-            <span>{product.owningTeam.displayName}</span>
+            <Link
+              href={`/teams/${encodeURIComponent(product.owningTeam.name)}`}
+              className="rounded underline-offset-4 hover:text-foreground hover:underline"
+            >
+              {product.owningTeam.displayName}
+            </Link>
             <span aria-hidden className="text-faint">
               ·
             </span>
@@ -152,7 +167,14 @@ export function ProductFacts({ product }: { product: ProductDetailDto }) {
         Details
       </h2>
       <dl className="divide-y divide-line text-sm">
-        <Row label="Owning team">{product.owningTeam.displayName}</Row>
+        <Row label="Owning team">
+          <Link
+            href={`/teams/${encodeURIComponent(product.owningTeam.name)}`}
+            className="underline-offset-4 hover:underline"
+          >
+            {product.owningTeam.displayName}
+          </Link>
+        </Row>
         <Row label="Domain">
           <DomainLabel
             name={product.domain.name}

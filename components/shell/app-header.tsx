@@ -8,6 +8,9 @@ export function AppHeader({ user, showAdmin }: { user: UserMenuProps; showAdmin:
   const items: NavItem[] = [
     { href: "/", label: "Home" },
     { href: "/products", label: "Data products" },
+    { href: "/domains", label: "Domains" },
+    { href: "/glossary", label: "Glossary" },
+    { href: "/mesh", label: "Mesh" },
     ...(showAdmin ? [{ href: "/admin", label: "Admin" }] : []),
   ];
   return (

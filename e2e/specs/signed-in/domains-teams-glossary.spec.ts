@@ -1,0 +1,75 @@
+// Runs once per demo persona (projects admin, governance, podcasts-owner, users-owner, consumer).
+import { query, queryOne } from "../../db";
+import { expect, test } from "../../fixtures";
+import { DomainPages, GlossaryPages, TeamPage } from "../../pages/domain-pages";
+import { PERSONAS } from "../../personas";
+
+const PUBLIC = "('active', 'deprecated', 'retired')";
+
+test.describe("domains, teams and the glossary", () => {
+  test("the parent domain finance lists the products of its sub-domain finance-billing", async ({ page }) => {
+    const product = await queryOne<{ display_name: string }>(
+      `SELECT p.display_name FROM data_products p JOIN domains d ON d.id = p.domain_id
+       WHERE d.name = 'finance-billing' AND p.status::text IN ${PUBLIC} ORDER BY p.name LIMIT 1`,
+    );
+    const billing = await queryOne<{ display_name: string }>(
+      `SELECT display_name FROM domains WHERE name = 'finance-billing'`,
+    );
+    const domains = new DomainPages(page);
+    await domains.gotoDomain("finance");
+    await expect(domains.subDomainLink(billing.display_name)).toBeVisible();
+    await expect(domains.productLink(product.display_name)).toBeVisible();
+  });
+
+  test("the glossary page of listener lists the products joinable through it", async ({ page }) => {
+    const glossary = new GlossaryPages(page);
+    await glossary.gotoPolyseme("listener");
+    const polyseme = await queryOne<{ display_name: string }>(
+      `SELECT display_name FROM polysemes WHERE name = 'listener'`,
+    );
+    await glossary.expectShown(polyseme.display_name);
+    await expect(glossary.products()).toContainText("users/user-updates");
+    await expect(glossary.products()).toContainText("podcasts/podcast-listeners-demographic");
+  });
+
+  test("the podcasts team page shows its members and the products the persona may see", async ({ page, persona }) => {
+    const members = await query<{ email: string }>(
+      `SELECT u.email FROM team_memberships m JOIN users u ON u.id = m.user_id JOIN teams t ON t.id = m.team_id
+       WHERE t.name = 'podcasts'`,
+    );
+    const products = await query<{ display_name: string; visible: boolean }>(
+      `SELECT p.display_name, p.status::text IN ${PUBLIC} AS visible FROM data_products p
+       JOIN teams t ON t.id = p.owning_team_id WHERE t.name = 'podcasts'`,
+    );
+    const team = new TeamPage(page);
+    await team.goto("podcasts");
+    for (const member of members) await expect(team.members()).toContainText(member.email);
+
+    const { role, teams } = PERSONAS[persona!];
+    const seesDrafts = role !== "member" || (teams as readonly string[]).includes("podcasts");
+    for (const product of products) {
+      const link = team.productLink(product.display_name);
+      if (product.visible || seesDrafts) await expect(link).toBeVisible();
+      else await expect(link).toHaveCount(0);
+    }
+  });
+
+  test("the main navigation leads to Domains and Glossary", async ({ page, appShell }) => {
+    const finance = await queryOne<{ display_name: string }>(`SELECT display_name FROM domains WHERE name = 'finance'`);
+    await page.goto("/");
+    await appShell.navigation.getByRole("link", { name: "Domains" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Domains" })).toBeVisible();
+    // The owning team may share the domain's display name: pick the domain's own link.
+    const financeLink = page.getByRole("list", { name: "Domains" }).locator('a[href="/domains/finance"]');
+    await expect(financeLink).toHaveText(finance.display_name);
+    await appShell.navigation.getByRole("link", { name: "Glossary" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Glossary" })).toBeVisible();
+  });
+
+  test("unknown domains, teams and polysemes are not found", async ({ page }) => {
+    for (const path of ["/domains/no-such-domain", "/teams/no-such-team", "/glossary/no-such-polyseme"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+    }
+  });
+});

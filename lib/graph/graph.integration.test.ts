@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { actorFor, createDomain, createProduct, createTeam, createUser, unique } from "@/scripts/test/factories";
+
+// lib/authz imports the next-auth config; these queries take the actor explicitly, so no session is needed.
+vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+
+const { getDomainGraph, getMeshMetrics, getProductGraph, listMeshRelations } = await import("./queries");
+
+async function consume(consumerId: string, upstreamId: string) {
+  const port = await db.outputPort.create({
+    data: { productId: upstreamId, name: unique("port"), displayName: "Port", kind: "table", format: "parquet" },
+  });
+  return db.inputPort.create({ data: { productId: consumerId, sourceOutputPortId: port.id } });
+}
+
+describe("graph queries", () => {
+  it("hide another team's draft product from nodes and edges, and show it to its own team", async () => {
+    const owner = await createUser();
+    const team = await createTeam([{ userId: owner.id, role: "owner" }]);
+    const domain = await createDomain(team.id);
+    const active = await createProduct({ domainId: domain.id, owningTeamId: team.id, status: "active" });
+    const draft = await createProduct({ domainId: domain.id, owningTeamId: team.id, status: "draft" });
+    const edge = await consume(draft.id, active.id);
+    const outsider = await actorFor((await createUser()).id);
+
+    const forOutsider = await getProductGraph(outsider, domain.name);
+    expect(forOutsider.nodes.map((node) => node.id)).toEqual([active.id]);
+    expect(forOutsider.edges.map((e) => e.id)).not.toContain(edge.id);
+    const whole = await getProductGraph(outsider);
+    expect(whole.nodes.map((node) => node.id)).not.toContain(draft.id);
+    expect(whole.edges.map((e) => e.id)).not.toContain(edge.id);
+    expect((await listMeshRelations(outsider)).map((r) => r.id)).not.toContain(edge.id);
+
+    const forOwner = await getProductGraph(await actorFor(owner.id), domain.name);
+    expect(forOwner.nodes.map((node) => node.id).toSorted()).toEqual([active.id, draft.id].toSorted());
+    expect(forOwner.edges.map((e) => e.id)).toEqual([edge.id]);
+  });
+
+  it("filter by domain keeps the domain's products and their direct neighbours only", async () => {
+    const team = await createTeam();
+    const [upstreamDomain, focus, downstreamDomain] = await Promise.all([
+      createDomain(team.id),
+      createDomain(team.id),
+      createDomain(team.id),
+    ]);
+    const far = await createProduct({ domainId: upstreamDomain.id, owningTeamId: team.id });
+    const upstream = await createProduct({ domainId: upstreamDomain.id, owningTeamId: team.id });
+    const inside = await createProduct({ domainId: focus.id, owningTeamId: team.id });
+    const downstream = await createProduct({ domainId: downstreamDomain.id, owningTeamId: team.id });
+    await consume(upstream.id, far.id);
+    await consume(inside.id, upstream.id);
+    await consume(downstream.id, inside.id);
+    await db.dataProduct.update({ where: { id: upstream.id }, data: { archetype: "source_aligned" } });
+    const actor = await actorFor((await createUser()).id);
+
+    const graph = await getProductGraph(actor, focus.name);
+    // Enum values mapped in the database (`source-aligned`) arrive under their Prisma names.
+    expect(graph.nodes.find((node) => node.id === upstream.id)?.archetype).toBe("source_aligned");
+    expect(graph.nodes.map((node) => node.id).toSorted()).toEqual([upstream.id, inside.id, downstream.id].toSorted());
+    expect(graph.edges).toHaveLength(2);
+    expect(graph.nodes.find((node) => node.id === inside.id)).toMatchObject({
+      ref: `${focus.name}/${inside.name}`,
+      rootDomain: focus.name,
+      team: team.name,
+    });
+
+    const domains = await getDomainGraph(actor);
+    expect(domains.domains.find((d) => d.name === focus.name)?.productCount).toBe(1);
+    expect(domains.edges).toContainEqual({ source: upstreamDomain.name, target: focus.name, weight: 1 });
+    expect(domains.edges).toContainEqual({ source: focus.name, target: downstreamDomain.name, weight: 1 });
+
+    const metrics = await getMeshMetrics(actor);
+    expect(metrics.products).toBeGreaterThanOrEqual(4);
+    expect(metrics.consumptionEdges).toBeGreaterThanOrEqual(3);
+  });
+});

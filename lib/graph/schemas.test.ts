@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { aggregateDomainEdges, closure, computeMeshMetrics, lineageOf, ProductGraphInput } from "./schemas";
+
+// a → b → c → d, e → c, and a cycle x ⇄ y
+const edges = [
+  { id: "1", source: "a", target: "b" },
+  { id: "2", source: "b", target: "c" },
+  { id: "3", source: "c", target: "d" },
+  { id: "4", source: "e", target: "c" },
+  { id: "5", source: "x", target: "y" },
+  { id: "6", source: "y", target: "x" },
+];
+
+describe("closure", () => {
+  it("follows edges transitively in both directions", () => {
+    expect([...closure(edges, "c", "upstream")].toSorted()).toEqual(["a", "b", "e"]);
+    expect([...closure(edges, "b", "downstream")].toSorted()).toEqual(["c", "d"]);
+    expect(closure(edges, "d", "downstream").size).toBe(0);
+  });
+
+  it("terminates on cycles and leaves out the start node", () => {
+    expect([...closure(edges, "x", "downstream")]).toEqual(["y"]);
+  });
+});
+
+describe("lineageOf", () => {
+  it("keeps the selected node, its up- and downstream, and only the edges on those paths", () => {
+    const lineage = lineageOf(edges, "b");
+    expect([...lineage.nodes].toSorted()).toEqual(["a", "b", "c", "d"]);
+    expect([...lineage.edges].toSorted()).toEqual(["1", "2", "3"]);
+  });
+});
+
+describe("aggregateDomainEdges", () => {
+  it("sums edges between domains and drops edges inside a domain", () => {
+    const nodes = [
+      { id: "a", domain: "users" },
+      { id: "b", domain: "podcasts" },
+      { id: "c", domain: "podcasts" },
+      { id: "d", domain: "marketing" },
+    ];
+    const result = aggregateDomainEdges(nodes, [
+      { source: "a", target: "b" },
+      { source: "a", target: "c" },
+      { source: "b", target: "c" },
+      { source: "c", target: "d" },
+    ]);
+    expect(result).toEqual([
+      { source: "users", target: "podcasts", weight: 2 },
+      { source: "podcasts", target: "marketing", weight: 1 },
+    ]);
+  });
+});
+
+describe("computeMeshMetrics", () => {
+  it("counts products, edges, the cross-domain share, products without consumers and the most consumed", () => {
+    const nodes = [
+      { id: "a", ref: "users/a", displayName: "A", domain: "users" },
+      { id: "b", ref: "podcasts/b", displayName: "B", domain: "podcasts" },
+      { id: "c", ref: "podcasts/c", displayName: "C", domain: "podcasts" },
+      { id: "d", ref: "podcasts/d", displayName: "D", domain: "podcasts" },
+    ];
+    const metrics = computeMeshMetrics(nodes, [
+      { source: "a", target: "b" },
+      { source: "a", target: "c" },
+      { source: "a", target: "c" },
+      { source: "b", target: "c" },
+      { source: "zzz", target: "c" },
+    ]);
+    expect(metrics).toEqual({
+      products: 4,
+      consumptionEdges: 4,
+      crossDomainShare: 75,
+      productsWithoutConsumers: 2,
+      mostConsumed: [
+        { ref: "users/a", displayName: "A", consumers: 2 },
+        { ref: "podcasts/b", displayName: "B", consumers: 1 },
+      ],
+    });
+    expect(computeMeshMetrics([], []).crossDomainShare).toBeNull();
+  });
+});
+
+describe("ProductGraphInput", () => {
+  it("accepts a domain name and rejects anything else", () => {
+    expect(ProductGraphInput.parse({ domain: "podcasts" })).toEqual({ domain: "podcasts" });
+    expect(ProductGraphInput.parse({})).toEqual({});
+    expect(ProductGraphInput.safeParse({ domain: "x'; drop" }).success).toBe(false);
+  });
+});

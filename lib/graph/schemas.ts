@@ -1,0 +1,185 @@
+// The mesh as a graph: DTOs shared by the graph API, the /mesh page and its client components, plus pure graph
+// logic (upstream/downstream closure, domain aggregation, metrics). No database access here.
+import { z } from "zod";
+import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
+
+/** Above this many visible products, /mesh opens on the domain overview instead of the product graph. */
+export const PRODUCT_GRAPH_THRESHOLD = 300;
+/** How many most-consumed products the metrics list. */
+export const MOST_CONSUMED_LIMIT = 5;
+
+/** `?domain=<name>` of GET /api/v1/graph/products. */
+export const ProductGraphInput = z.object({
+  domain: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional(),
+});
+export type ProductGraphInput = z.infer<typeof ProductGraphInput>;
+
+export interface GraphProductDto {
+  id: string;
+  /** `<domain>/<name>`. */
+  ref: string;
+  name: string;
+  displayName: string;
+  domain: string;
+  domainDisplayName: string;
+  /** The top-level domain (for the colour). */
+  rootDomain: string;
+  team: string;
+  teamDisplayName: string;
+  status: LifecycleStatus;
+  archetype: Archetype;
+}
+
+/** A consumption edge: the upstream product's output port feeds an input port of the consuming product. */
+export interface GraphEdgeDto {
+  /** The input port's id. */
+  id: string;
+  source: string;
+  target: string;
+  portName: string;
+  portDisplayName: string;
+}
+
+export interface ProductGraphDto {
+  /** The domain asked for, or null for the whole mesh. */
+  domain: string | null;
+  nodes: GraphProductDto[];
+  edges: GraphEdgeDto[];
+}
+
+export interface GraphDomainDto {
+  name: string;
+  displayName: string;
+  rootDomain: string;
+  productCount: number;
+}
+
+export interface DomainEdgeDto {
+  source: string;
+  target: string;
+  /** Number of consumption edges from products of `source` to products of `target`. */
+  weight: number;
+}
+
+export interface DomainGraphDto {
+  domains: GraphDomainDto[];
+  edges: DomainEdgeDto[];
+}
+
+export interface MeshRelationDto {
+  id: string;
+  upstream: { ref: string; displayName: string };
+  port: { name: string; displayName: string };
+  consumer: { ref: string; displayName: string };
+}
+
+export interface MeshMetricsDto {
+  products: number;
+  consumptionEdges: number;
+  /** Share of consumption edges crossing a domain boundary, 0-100, or null without edges. */
+  crossDomainShare: number | null;
+  productsWithoutConsumers: number;
+  mostConsumed: { ref: string; displayName: string; consumers: number }[];
+}
+
+type Link = { source: string; target: string };
+
+/** Every node reachable from `start` following edges forwards ("downstream") or backwards ("upstream"). */
+export function closure(edges: Link[], start: string, direction: "upstream" | "downstream"): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) {
+    const [from, to] = direction === "downstream" ? [edge.source, edge.target] : [edge.target, edge.source];
+    next.set(from, [...(next.get(from) ?? []), to]);
+  }
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    for (const neighbour of next.get(current) ?? []) {
+      if (seen.has(neighbour) || neighbour === start) continue; // cycle safety
+      seen.add(neighbour);
+      stack.push(neighbour);
+    }
+  }
+  return seen;
+}
+
+/** The selected node, everything upstream and downstream of it, and the edges between them. */
+export function lineageOf(
+  edges: (Link & { id: string })[],
+  selected: string,
+): { nodes: Set<string>; edges: Set<string> } {
+  const upstream = closure(edges, selected, "upstream");
+  const downstream = closure(edges, selected, "downstream");
+  const nodes = new Set([selected, ...upstream, ...downstream]);
+  const onPath = edges.filter(
+    (edge) =>
+      ((upstream.has(edge.source) || edge.source === selected) &&
+        (upstream.has(edge.target) || edge.target === selected)) ||
+      ((downstream.has(edge.source) || edge.source === selected) &&
+        (downstream.has(edge.target) || edge.target === selected)),
+  );
+  return { nodes, edges: new Set(onPath.map((edge) => edge.id)) };
+}
+
+/** Consumption edges summed per (upstream domain, consuming domain); edges inside one domain are left out. */
+export function aggregateDomainEdges(nodes: { id: string; domain: string }[], edges: Link[]): DomainEdgeDto[] {
+  const domainOf = new Map(nodes.map((node) => [node.id, node.domain]));
+  const weights = new Map<string, DomainEdgeDto>();
+  for (const edge of edges) {
+    const source = domainOf.get(edge.source);
+    const target = domainOf.get(edge.target);
+    if (!source || !target || source === target) continue;
+    const key = `${source}\u0000${target}`;
+    const current = weights.get(key) ?? { source, target, weight: 0 };
+    current.weight += 1;
+    weights.set(key, current);
+  }
+  return [...weights.values()].toSorted((a, b) => b.weight - a.weight || a.source.localeCompare(b.source));
+}
+
+/** Products, edges, cross-domain share, products nobody consumes and the most consumed products. */
+export function computeMeshMetrics(
+  nodes: { id: string; ref: string; displayName: string; domain: string }[],
+  edges: Link[],
+  limit = MOST_CONSUMED_LIMIT,
+): MeshMetricsDto {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const known = edges.filter((edge) => byId.has(edge.source) && byId.has(edge.target));
+  const consumers = new Map<string, Set<string>>();
+  let cross = 0;
+  for (const edge of known) {
+    if (byId.get(edge.source)!.domain !== byId.get(edge.target)!.domain) cross += 1;
+    consumers.set(edge.source, (consumers.get(edge.source) ?? new Set()).add(edge.target));
+  }
+  const mostConsumed = [...consumers.entries()]
+    .map(([id, set]) => ({ ref: byId.get(id)!.ref, displayName: byId.get(id)!.displayName, consumers: set.size }))
+    .toSorted((a, b) => b.consumers - a.consumers || a.ref.localeCompare(b.ref))
+    .slice(0, limit);
+  return {
+    products: nodes.length,
+    consumptionEdges: known.length,
+    crossDomainShare: known.length === 0 ? null : Math.round((cross / known.length) * 1000) / 10,
+    productsWithoutConsumers: nodes.filter((node) => !consumers.has(node.id)).length,
+    mostConsumed,
+  };
+}
+
+/** The typed TanStack Query keys of the graph API. */
+export const graphKeys = {
+  all: ["graph"] as const,
+  products: (domain: string | null) => [...graphKeys.all, "products", domain ?? "*"] as const,
+  domains: () => [...graphKeys.all, "domains"] as const,
+};
+
+/** Addresses of the graph API. */
+export function productGraphUrl(domain: string | null): string {
+  return domain ? `/api/v1/graph/products?domain=${encodeURIComponent(domain)}` : "/api/v1/graph/products";
+}
+export const DOMAIN_GRAPH_URL = "/api/v1/graph/domains";

@@ -1,0 +1,71 @@
+import "server-only";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { requireActor, scopeFor } from "../authz";
+import { productSummarySelect, toProductSummary } from "../domains/queries";
+import type { TeamDetailDto } from "./schemas";
+
+/** A team: its members with their team roles, the domains and visible products it owns, its active grants. */
+export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
+  const actor = await requireActor();
+  const scope = scopeFor(actor, "product.read");
+  const team = await db.team.findUnique({
+    where: { name },
+    select: {
+      id: true,
+      name: true,
+      displayName: true,
+      description: true,
+      members: {
+        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+        select: { role: true, user: { select: { name: true, email: true } } },
+      },
+      domains: { orderBy: { displayName: "asc" }, select: { name: true, displayName: true } },
+    },
+  });
+  if (!team) throw new NotFoundError(`Team ${name} not found`);
+
+  const [products, grants] = await Promise.all([
+    db.dataProduct.findMany({
+      where: { AND: [scope, { owningTeamId: team.id }] },
+      orderBy: [{ domain: { name: "asc" } }, { name: "asc" }],
+      select: productSummarySelect,
+    }),
+    db.grant.findMany({
+      where: { consumerTeamId: team.id, status: "active", outputPort: { product: scope } },
+      orderBy: { endsAt: "asc" },
+      select: {
+        id: true,
+        accessLevel: true,
+        endsAt: true,
+        outputPort: {
+          select: {
+            name: true,
+            displayName: true,
+            product: { select: { name: true, displayName: true, domain: { select: { name: true } } } },
+          },
+        },
+      },
+    }),
+  ]);
+
+  return {
+    name: team.name,
+    displayName: team.displayName,
+    description: team.description,
+    members: team.members.map((member) => ({ name: member.user.name, email: member.user.email, role: member.role })),
+    domains: team.domains,
+    products: products.map(toProductSummary),
+    grants: grants.map((grant) => ({
+      id: grant.id,
+      port: { name: grant.outputPort.name, displayName: grant.outputPort.displayName },
+      product: {
+        domain: grant.outputPort.product.domain.name,
+        name: grant.outputPort.product.name,
+        displayName: grant.outputPort.product.displayName,
+      },
+      accessLevel: grant.accessLevel,
+      endsAt: grant.endsAt,
+    })),
+  };
+}
