@@ -274,6 +274,7 @@ function ProductGraph(props: ProductGraphProps) {
             dimmed: lineage !== null && !lineage.nodes.has(node.id),
           },
           draggable: false,
+          zIndex: 1,
         });
       }
     }
@@ -295,7 +296,8 @@ function ProductGraph(props: ProductGraphProps) {
           markerEnd: { type: MarkerType.ArrowClosed },
           animated: onLineage,
           style: { opacity: dimmed ? 0.15 : 1, strokeWidth: onLineage ? 2 : 1.25 },
-          zIndex: 1,
+          // Above the domain boxes (-1), below the products (1): a click on a product never lands on an edge.
+          zIndex: 0,
         };
       }),
     [visibleEdges, lineage, hoveredEdge, nameOf],
@@ -408,6 +410,7 @@ function ProductGraph(props: ProductGraphProps) {
             onEdgeMouseLeave={() => setHoveredEdge(null)}
             nodesConnectable={false}
             nodesDraggable={false}
+            zIndexMode="manual"
             minZoom={0.05}
             fitView
             proOptions={{ hideAttribution: true }}

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { requireActor, scopeFor, sqlScopeFor } from "../authz";
-import { productRef, type ProductSummaryDto } from "../products/schemas";
+import { productSummarySelect, toProductSummary } from "../products/queries";
 import { descendantIds, type DomainDetailDto, type DomainDependencyDto, type DomainNodeDto } from "./schemas";
 
 const domainSelect = {
@@ -55,37 +55,6 @@ export async function listDomainTree(): Promise<DomainNodeDto[]> {
     .map((domain) => toNode(domain, new Set([domain.id])));
 }
 
-const productSelect = {
-  id: true,
-  name: true,
-  displayName: true,
-  description: true,
-  archetype: true,
-  status: true,
-  tags: true,
-  domain: { select: { name: true, displayName: true, parent: { select: { name: true, displayName: true } } } },
-  owningTeam: { select: { name: true, displayName: true } },
-} satisfies Prisma.DataProductSelect;
-
-type ProductRow = Prisma.DataProductGetPayload<{ select: typeof productSelect }>;
-
-export function toProductSummary(row: ProductRow): ProductSummaryDto {
-  return {
-    id: row.id,
-    ref: productRef(row.domain.name, row.name),
-    name: row.name,
-    displayName: row.displayName,
-    description: row.description,
-    archetype: row.archetype,
-    status: row.status,
-    tags: row.tags,
-    domain: { name: row.domain.name, displayName: row.domain.displayName, parent: row.domain.parent },
-    owningTeam: row.owningTeam,
-  };
-}
-
-export { productSelect as productSummarySelect };
-
 interface DependencyRow {
   name: string;
   display_name: string;
@@ -120,7 +89,7 @@ export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
     db.dataProduct.findMany({
       where: { AND: [scope, { domainId: { in: memberIds } }] },
       orderBy: [{ domain: { name: "asc" } }, { name: "asc" }],
-      select: productSelect,
+      select: productSummarySelect,
     }),
     db.sourceSystem.findMany({
       where: { domainId: { in: memberIds } },

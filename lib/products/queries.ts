@@ -17,7 +17,8 @@ import {
   type ProductSummaryDto,
 } from "./schemas";
 
-const summarySelect = {
+/** What a product list row shows (catalog, domain and team pages). */
+export const productSummarySelect = {
   id: true,
   name: true,
   displayName: true,
@@ -29,9 +30,9 @@ const summarySelect = {
   owningTeam: { select: { name: true, displayName: true } },
 } satisfies Prisma.DataProductSelect;
 
-type SummaryRow = Prisma.DataProductGetPayload<{ select: typeof summarySelect }>;
+type SummaryRow = Prisma.DataProductGetPayload<{ select: typeof productSummarySelect }>;
 
-function toSummary(row: SummaryRow): ProductSummaryDto {
+export function toProductSummary(row: SummaryRow): ProductSummaryDto {
   return {
     id: row.id,
     ref: productRef(row.domain.name, row.name),
@@ -73,7 +74,7 @@ export async function listCatalogPage(input: CatalogPageInput): Promise<CatalogP
       where: { AND: [scope, cursor ? keyset(cursor, backwards ? "lt" : "gt") : {}] },
       orderBy: [{ domain: { name: direction } }, { name: direction }],
       take: CATALOG_PAGE_SIZE + 1,
-      select: summarySelect,
+      select: productSummarySelect,
     }),
     db.dataProduct.count({ where: scope }),
   ]);
@@ -81,7 +82,7 @@ export async function listCatalogPage(input: CatalogPageInput): Promise<CatalogP
   const more = rows.length > CATALOG_PAGE_SIZE;
   const page = rows.slice(0, CATALOG_PAGE_SIZE);
   if (backwards) page.reverse();
-  const products = page.map(toSummary);
+  const products = page.map(toProductSummary);
   const first = products[0]?.ref ?? null;
   const last = products.at(-1)?.ref ?? null;
   return {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { requireActor, scopeFor } from "../authz";
-import { productSummarySelect, toProductSummary } from "../domains/queries";
+import { productSummarySelect, toProductSummary } from "../products/queries";
 import type { TeamDetailDto } from "./schemas";
 
 /** A team: its members with their team roles, the domains and visible products it owns, its active grants. */
