@@ -118,3 +118,24 @@ export async function profileOf(email: string): Promise<{ name: string; role: Gl
   );
   return { ...user, teams: teams.map((t) => t.display_name) };
 }
+
+/**
+ * Active products of team podcasts, made for one test and recognisable by a tag of their own (search filters on
+ * it); returns their refs in name order.
+ */
+export async function createTaggedProducts(
+  tag: string,
+  count: number,
+  options: { status?: "active" | "retired" } = {},
+): Promise<string[]> {
+  const rows = await query<{ name: string }>(
+    `insert into data_products (id, domain_id, name, display_name, owning_team_id, archetype, status, tags, updated_at)
+     select gen_random_uuid(), d.id, $1 || '-' || lpad(i::text, 3, '0'), 'E2E ' || $1 || ' ' || i, t.id,
+            'aggregate', $3::lifecycle_status, array[$1], now()
+       from domains d, teams t, generate_series(1, $2::int) i
+      where d.name = 'podcasts' and t.name = 'podcasts'
+     returning name`,
+    [tag, count, options.status ?? "active"],
+  );
+  return rows.map((row) => `podcasts/${row.name}`).sort();
+}

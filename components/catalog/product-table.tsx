@@ -8,12 +8,21 @@ import { ArchetypeBadge, DomainLabel, StatusBadge } from "./badges";
 
 const MAX_TAGS = 4;
 
-/** The catalog as a table: one row per product; retired products stay listed but muted. */
-export function ProductTable({ products }: { products: ProductSummaryDto[] }) {
+/**
+ * Data products as a table: one row per product; retired products stay listed but muted. Search results also show
+ * the fields whose names matched.
+ */
+export function ProductTable({
+  products,
+  caption = "Data products, by domain and name",
+}: {
+  products: (ProductSummaryDto & { matchingFields?: string[] })[];
+  caption?: string;
+}) {
   return (
     <div className={cn(cardClasses, "relative overflow-x-auto")}>
       <table className="w-full min-w-[880px] text-left text-sm">
-        <caption className="sr-only">Data products, by domain and name</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-line text-xs font-medium text-muted">
             <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
@@ -58,6 +67,17 @@ export function ProductTable({ products }: { products: ProductSummaryDto[] }) {
                     {product.description && (
                       <p className="mt-1 line-clamp-2 max-w-2xl text-[13px] leading-5 text-muted">
                         <ProseText>{product.description}</ProseText>
+                      </p>
+                    )}
+                    {product.matchingFields && product.matchingFields.length > 0 && (
+                      <p className="mt-1 text-xs text-muted">
+                        Matching {product.matchingFields.length === 1 ? "field" : "fields"}:{" "}
+                        {product.matchingFields.map((field, index) => (
+                          <span key={field}>
+                            {index > 0 && ", "}
+                            <code className="font-mono text-foreground/90">{field}</code>
+                          </span>
+                        ))}
                       </p>
                     )}
                     {product.tags.length > 0 && (

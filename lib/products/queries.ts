@@ -3,14 +3,10 @@ import { cache } from "react";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { authorize, can, requireActor, scopeFor } from "../authz";
+import { authorize, can, requireActor, scopeFor, type Actor } from "../authz";
 import {
-  CATALOG_PAGE_SIZE,
-  CatalogPageInput,
   describeServer,
   productRef,
-  type CatalogCursor,
-  type CatalogPageDto,
   type ConsumerDto,
   type InputPortDto,
   type ProductDetailDto,
@@ -44,52 +40,6 @@ export function toProductSummary(row: SummaryRow): ProductSummaryDto {
     tags: row.tags,
     domain: { name: row.domain.name, displayName: row.domain.displayName, parent: row.domain.parent },
     owningTeam: row.owningTeam,
-  };
-}
-
-/** Products strictly after (or before) a cursor in the catalog order: domain name, then product name. */
-function keyset(cursor: CatalogCursor, direction: "gt" | "lt"): Prisma.DataProductWhereInput {
-  return {
-    OR: [
-      { domain: { name: { [direction]: cursor.domain } } },
-      { domain: { name: cursor.domain }, name: { [direction]: cursor.name } },
-    ],
-  };
-}
-
-/**
- * One page of the catalog: the products the actor may see, ordered by domain then name, with keyset pagination
- * (`after` or `before` a `<domain>/<name>` cursor; never OFFSET).
- */
-export async function listCatalogPage(input: CatalogPageInput): Promise<CatalogPageDto> {
-  const actor = await requireActor();
-  const { after, before } = CatalogPageInput.parse(input);
-  const scope = scopeFor(actor, "product.read");
-  const backwards = !after && Boolean(before);
-  const cursor = after ?? before;
-  const direction = backwards ? "desc" : "asc";
-
-  const [rows, total] = await Promise.all([
-    db.dataProduct.findMany({
-      where: { AND: [scope, cursor ? keyset(cursor, backwards ? "lt" : "gt") : {}] },
-      orderBy: [{ domain: { name: direction } }, { name: direction }],
-      take: CATALOG_PAGE_SIZE + 1,
-      select: productSummarySelect,
-    }),
-    db.dataProduct.count({ where: scope }),
-  ]);
-
-  const more = rows.length > CATALOG_PAGE_SIZE;
-  const page = rows.slice(0, CATALOG_PAGE_SIZE);
-  if (backwards) page.reverse();
-  const products = page.map(toProductSummary);
-  const first = products[0]?.ref ?? null;
-  const last = products.at(-1)?.ref ?? null;
-  return {
-    products,
-    total,
-    nextCursor: backwards ? last : more ? last : null,
-    previousCursor: backwards ? (more ? first : null) : after ? first : null,
   };
 }
 
@@ -185,11 +135,10 @@ const detailSelect = {
 } satisfies Prisma.DataProductSelect;
 
 /**
- * Everything the product page shows about `<domain>/<name>`. Throws NotFoundError when the product does not exist
- * or the actor may not see it. Cached per request: the page and its metadata share one read.
+ * Everything the product page shows about `<domain>/<name>`, for an explicit actor (the page, route handlers and
+ * the benchmark). Throws NotFoundError when the product does not exist or the actor may not see it.
  */
-export const getProductDetail = cache(async (domainName: string, name: string): Promise<ProductDetailDto> => {
-  const actor = await requireActor();
+export async function loadProductDetail(actor: Actor, domainName: string, name: string): Promise<ProductDetailDto> {
   const product = await db.dataProduct.findFirst({
     where: { name, domain: { name: domainName } },
     select: detailSelect,
@@ -324,4 +273,12 @@ export const getProductDetail = cache(async (domainName: string, name: string): 
       endsAt: grant.endsAt,
     })),
   };
-});
+}
+
+/**
+ * The product page's read for the signed-in user (redirects to /signin without a session). Cached per request:
+ * the page and its metadata share one read.
+ */
+export const getProductDetail = cache(async (domainName: string, name: string): Promise<ProductDetailDto> =>
+  loadProductDetail(await requireActor(), domainName, name),
+);

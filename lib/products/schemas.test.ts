@@ -1,27 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CatalogCursor, CatalogPageInput, describeServer, productPath, productRef } from "./schemas";
-
-describe("CatalogCursor", () => {
-  it("reads `<domain>/<name>`", () => {
-    expect(CatalogCursor.parse("podcasts/podcast-listeners-demographic")).toEqual({
-      domain: "podcasts",
-      name: "podcast-listeners-demographic",
-    });
-  });
-
-  it.each(["", "podcasts", "/name", "podcasts/", "a/b/c"])("refuses %j", (value) => {
-    expect(CatalogCursor.safeParse(value).success).toBe(false);
-  });
-});
-
-describe("CatalogPageInput", () => {
-  it("drops a malformed cursor instead of failing the page", () => {
-    expect(CatalogPageInput.parse({ after: "nonsense", before: "a/b" })).toEqual({
-      after: undefined,
-      before: { domain: "a", name: "b" },
-    });
-  });
-});
+import { describeServer, productPath, productRef } from "./schemas";
 
 describe("describeServer", () => {
   it("keeps the type apart and lists the other settings in order", () => {

@@ -3,9 +3,6 @@
 import { z } from "zod";
 import type { Archetype, Classification, LifecycleStatus, OutputPortKind, SloKind } from "../generated/prisma/enums";
 
-/** Products per catalog page. */
-export const CATALOG_PAGE_SIZE = 50;
-
 /** The canonical ref of a product: `<domain>/<name>`. */
 export function productRef(domain: string, name: string): string {
   return `${domain}/${name}`;
@@ -15,29 +12,6 @@ export function productRef(domain: string, name: string): string {
 export function productPath(domain: string, name: string): string {
   return `/products/${encodeURIComponent(domain)}/${encodeURIComponent(name)}`;
 }
-
-/** A keyset cursor for the catalog, written in URLs as `<domain>/<name>` (the sort key of a product). */
-export const CatalogCursor = z
-  .string()
-  .max(400)
-  .transform((value, ctx) => {
-    const slash = value.indexOf("/");
-    const domain = value.slice(0, slash);
-    const name = value.slice(slash + 1);
-    if (slash <= 0 || !name || name.includes("/")) {
-      ctx.addIssue({ code: "custom", message: "A cursor is `<domain>/<name>`." });
-      return z.NEVER;
-    }
-    return { domain, name };
-  });
-export type CatalogCursor = z.output<typeof CatalogCursor>;
-
-/** Which page of the catalog: after a product, before a product, or the first page. */
-export const CatalogPageInput = z.object({
-  after: CatalogCursor.optional().catch(undefined),
-  before: CatalogCursor.optional().catch(undefined),
-});
-export type CatalogPageInput = z.input<typeof CatalogPageInput>;
 
 /**
  * Where an output port is served, as stored in `output_ports.server`: a `type` (postgres, s3, kafka, https...) and
@@ -79,16 +53,6 @@ export interface ProductSummaryDto {
   tags: string[];
   domain: NamedRefDto & { parent: NamedRefDto | null };
   owningTeam: NamedRefDto;
-}
-
-export interface CatalogPageDto {
-  products: ProductSummaryDto[];
-  /** Total number of products visible to the actor. */
-  total: number;
-  /** Cursor for the next page (`?after=`), null on the last page. */
-  nextCursor: string | null;
-  /** Cursor for the previous page (`?before=`), null on the first page. */
-  previousCursor: string | null;
 }
 
 export interface SchemaFieldDto {

@@ -1,57 +1,115 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { STATUS_ORDER } from "@/components/catalog/labels";
 import { ProductTable } from "@/components/catalog/product-table";
+import { SearchForm } from "@/components/search/search-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { listCatalogPage } from "@/lib/products/queries";
+import { requireActor } from "@/lib/authz";
+import { countProductFacets, searchProducts } from "@/lib/search/queries";
+import { isFiltered, parseSearchParams, searchHref } from "@/lib/search/schemas";
 
 export const metadata: Metadata = { title: "Data products" };
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 export default async function CatalogPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = await searchParams;
-  const page = await listCatalogPage({ after: first(params.after), before: first(params.before) });
-  const pageLinks = {
-    previousHref: page.previousCursor ? `/products?before=${encodeURIComponent(page.previousCursor)}` : null,
-    nextHref: page.nextCursor ? `/products?after=${encodeURIComponent(page.nextCursor)}` : null,
-  };
-  const paged = Boolean(first(params.after) || first(params.before));
+  const parsed = parseSearchParams(await searchParams);
+  if (!parsed.success) {
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Data products" />
+        <EmptyState
+          title="This search link is not valid"
+          description={parsed.error.issues
+            .map((issue) => `${issue.path.join(".") || "search"}: ${issue.message}`)
+            .join("; ")}
+          action={{ href: "/products", label: "Start a new search" }}
+        />
+      </div>
+    );
+  }
+  const query = parsed.data;
+  const actor = await requireActor();
+  const [page, facets] = await Promise.all([searchProducts(actor, query), countProductFacets(actor, query)]);
+  const paged = Boolean(query.after || query.before);
+  const hiddenRetired = query.status.length
+    ? 0
+    : (facets.status.find((entry) => entry.value === "retired")?.count ?? 0);
 
   return (
     <div className="space-y-6">
       <PageHeader
         title="Data products"
-        description="Every data product in the mesh that you can see, by domain. Open one to read its ports, schema, SLOs and lineage."
-        actions={
-          <p className="text-sm text-muted">
-            <span className="font-semibold text-foreground tabular-nums">{page.total}</span>{" "}
-            {page.total === 1 ? "product" : "products"}
-          </p>
-        }
+        description="Search every data product in the mesh that you can see. Open one to read its ports, schema, SLOs and lineage."
       />
-      {page.products.length === 0 ? (
-        <EmptyState
-          title={paged ? "No more products" : "No data products yet"}
-          description={
-            paged
-              ? "There is nothing on this page any more: products may have been removed since you opened the list."
-              : "When domain teams publish data products, they appear here."
-          }
-          action={paged ? { href: "/products", label: "Back to the first page" } : undefined}
-        />
-      ) : (
-        <>
-          <ProductTable products={page.products} />
-          <Pagination label="Catalog pages" {...pageLinks} />
-        </>
-      )}
+      <SearchForm query={query} facets={facets}>
+        <p role="status" className="text-sm text-muted">
+          <span className="font-semibold text-foreground tabular-nums">{facets.total}</span>{" "}
+          {facets.total === 1 ? "product" : "products"}
+          {query.q ? (
+            <>
+              {" "}
+              match <q className="text-foreground">{query.q}</q>, best matches first
+            </>
+          ) : (
+            " by name"
+          )}
+          {hiddenRetired > 0 && (
+            <>
+              {" · "}
+              {hiddenRetired} retired {hiddenRetired === 1 ? "product" : "products"} hidden.{" "}
+              <Link href={searchHref({ ...query, status: STATUS_ORDER })} className="text-brand hover:underline">
+                Include retired
+              </Link>
+            </>
+          )}
+        </p>
+        {page.hits.length > 0 ? (
+          <>
+            <ProductTable
+              products={page.hits}
+              caption={query.q ? "Matching data products, best matches first" : "Data products by name"}
+            />
+            <Pagination
+              label="Result pages"
+              previousHref={page.previousCursor ? searchHref(query, { before: page.previousCursor }) : null}
+              nextHref={page.nextCursor ? searchHref(query, { after: page.nextCursor }) : null}
+            />
+          </>
+        ) : paged ? (
+          <EmptyState
+            title="No more results"
+            description="There is nothing on this page any more: products may have changed since you opened the list."
+            action={{
+              href: searchHref({ ...query, after: undefined, before: undefined }),
+              label: "Back to the first page",
+            }}
+          />
+        ) : isFiltered(query) ? (
+          <EmptyState
+            title={query.q ? `No data products match “${query.q}”` : "No data products match these filters"}
+            description={
+              hiddenRetired > 0
+                ? `Only retired products match: include them to see ${hiddenRetired === 1 ? "it" : "them"}.`
+                : "Check the spelling, use fewer or more general words, or remove some filters."
+            }
+            action={
+              hiddenRetired > 0
+                ? { href: searchHref({ ...query, status: STATUS_ORDER }), label: "Include retired products" }
+                : { href: "/products", label: "Clear the search" }
+            }
+          />
+        ) : (
+          <EmptyState
+            title="No data products yet"
+            description="When domain teams publish data products, they appear here."
+          />
+        )}
+      </SearchForm>
     </div>
   );
 }
