@@ -32,7 +32,11 @@ export class UnauthenticatedError extends AppError {
 
 /** Someone else changed the resource since it was read (optimistic locking). */
 export class ConflictError extends AppError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What changed meanwhile, for the one who has to merge (e.g. lib/products/changes.ts ProductChange[]). */
+    readonly changes: unknown[] = [],
+  ) {
     super(message, 409);
   }
 }
