@@ -100,7 +100,12 @@ export function InputsCard({ inputs }: { inputs: InputPortDto[] }) {
                   <p className="font-medium text-foreground">{input.sourceSystem.displayName}</p>
                   <p className="text-xs text-muted">
                     Source system · {input.sourceSystem.kind} ·{" "}
-                    <span className="font-mono">{input.sourceSystem.domainName}</span>
+                    <Link
+                      href={`/domains/${encodeURIComponent(input.sourceSystem.domainName)}`}
+                      className="font-mono underline-offset-4 hover:text-foreground hover:underline"
+                    >
+                      {input.sourceSystem.domainName}
+                    </Link>
                   </p>
                   {input.description && (
                     <p className="mt-1 text-sm text-muted">

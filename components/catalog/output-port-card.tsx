@@ -5,8 +5,10 @@ import { CheckIcon, FileIcon, PlugIcon, ShareIcon, TableIcon, ZapIcon } from "@/
 import { ProseText } from "@/components/ui/prose-text";
 import { cardClasses } from "@/components/ui/styles";
 import type { OutputPortKind } from "@/lib/generated/prisma/enums";
-import type { OutputPortDto, SchemaFieldDto, SloDto } from "@/lib/products/schemas";
-import { CLASSIFICATION_TONES, PORT_KIND_LABELS, SLO_KIND_LABELS } from "./labels";
+import type { OutputPortDto, SchemaFieldDto } from "@/lib/products/schemas";
+import { CLASSIFICATION_TONES, PORT_KIND_LABELS } from "./labels";
+import { sloAnchor } from "./slo-summary";
+import { td, th } from "./table-styles";
 
 const KIND_ICONS: Record<OutputPortKind, typeof TableIcon> = {
   table: TableIcon,
@@ -46,15 +48,6 @@ function serverLabel(key: string): string {
   );
 }
 
-function formatNumber(value: number): string {
-  return value.toLocaleString("en", { maximumFractionDigits: 3 });
-}
-
-export function formatThreshold(slo: Pick<SloDto, "threshold" | "unit">): string {
-  if (slo.unit === "%" || slo.unit === "percent") return `${formatNumber(slo.threshold)}%`;
-  return `${formatNumber(slo.threshold)} ${slo.unit}`;
-}
-
 function Yes({ label }: { label: string }) {
   return (
     <span className="inline-flex text-foreground" title={label}>
@@ -72,9 +65,6 @@ function No() {
     </span>
   );
 }
-
-const th = "px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-muted";
-const td = "px-3 py-2.5 align-top";
 
 function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; caption: string }) {
   return (
@@ -166,62 +156,7 @@ function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; caption: s
   );
 }
 
-function SloTable({ slos, caption }: { slos: SloDto[]; caption: string }) {
-  return (
-    <div className="relative overflow-x-auto rounded-lg border border-line">
-      <table className="w-full min-w-[640px] text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-subtle/60">
-          <tr className="border-b border-line">
-            <th scope="col" className={th}>
-              Kind
-            </th>
-            <th scope="col" className={cn(th, "w-full")}>
-              Objective
-            </th>
-            <th scope="col" className={cn(th, "text-right")}>
-              Threshold
-            </th>
-            <th scope="col" className={cn(th, "text-right")}>
-              Target
-            </th>
-            <th scope="col" className={cn(th, "text-right")}>
-              Window
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {slos.map((slo) => (
-            <tr key={slo.id}>
-              <td className={cn(td, "whitespace-nowrap")}>
-                <Badge tone="neutral">{SLO_KIND_LABELS[slo.kind]}</Badge>
-              </td>
-              <td className={td}>
-                <span className="font-medium text-foreground">{slo.name}</span>
-                {slo.objective && (
-                  <p className="mt-0.5 text-muted">
-                    <ProseText>{slo.objective}</ProseText>
-                  </p>
-                )}
-              </td>
-              <td className={cn(td, "text-right whitespace-nowrap tabular-nums text-foreground")}>
-                {formatThreshold(slo)}
-              </td>
-              <td className={cn(td, "text-right whitespace-nowrap tabular-nums text-foreground")}>
-                {formatNumber(slo.target)}%
-              </td>
-              <td className={cn(td, "text-right whitespace-nowrap tabular-nums text-muted")}>
-                {slo.windowDays} {slo.windowDays === 1 ? "day" : "days"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** One output port: how to reach it, its schema in order, and its SLOs. */
+/** One output port: how to reach it, its schema in order, and a link to its SLOs in the summary. */
 export function OutputPortCard({ port }: { port: OutputPortDto }) {
   const Icon = KIND_ICONS[port.kind];
   const headingId = `port-${port.name}`;
@@ -308,16 +243,15 @@ export function OutputPortCard({ port }: { port: OutputPortDto }) {
           )}
         </section>
 
-        <section aria-labelledby={`${headingId}-slos`}>
-          <h4 id={`${headingId}-slos`} className="mb-2 flex items-baseline gap-2 text-sm font-semibold text-foreground">
-            Service-level objectives <span className="text-xs font-normal text-muted">{port.slos.length}</span>
-          </h4>
+        <p className="text-sm text-muted">
           {port.slos.length === 0 ? (
-            <p className="text-sm text-faint">This port promises no SLOs yet.</p>
+            "This port promises no service-level objectives yet."
           ) : (
-            <SloTable slos={port.slos} caption={`Service-level objectives of ${port.displayName}`} />
+            <a href={`#${sloAnchor(port.name)}`} className="underline-offset-4 hover:text-foreground hover:underline">
+              {port.slos.length} service-level {port.slos.length === 1 ? "objective" : "objectives"} on this port
+            </a>
           )}
-        </section>
+        </p>
       </div>
     </article>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import Link from "next/link";
 import { domainTone } from "@/components/catalog/labels";
 import { cn } from "@/components/ui/cn";
 
@@ -14,6 +15,10 @@ export type HexagonNodeData = {
   selected: boolean;
   /** Larger hexagon for a domain in the overview. */
   large?: boolean;
+  /** Dashed outline: not a data product (a source system). */
+  dashed?: boolean;
+  /** Makes the whole hexagon a link, named "<label> (<caption>)". */
+  href?: string;
 };
 export type HexagonNode = Node<HexagonNodeData, "hexagon">;
 
@@ -37,11 +42,23 @@ export function HexagonNodeView({ data }: NodeProps<HexagonNode>) {
           fillOpacity={data.selected ? 0.3 : 0.12}
           stroke="currentColor"
           strokeWidth={data.selected ? 3 : 1.5}
+          strokeDasharray={data.dashed ? "5 4" : undefined}
         />
       </svg>
       <div className="absolute inset-0 flex flex-col items-center justify-center px-9 text-center">
-        <span className="line-clamp-2 text-xs leading-tight font-semibold text-foreground">{data.label}</span>
-        <span className="mt-0.5 truncate text-[10px] text-muted">{data.caption}</span>
+        {data.href ? (
+          <Link
+            href={data.href}
+            aria-label={`${data.label} (${data.caption})`}
+            // Nodes that are neither selectable nor draggable take no pointer events in React Flow: the link does.
+            className="pointer-events-auto line-clamp-2 rounded text-xs leading-tight font-semibold text-foreground underline-offset-2 after:absolute after:inset-0 hover:underline"
+          >
+            {data.label}
+          </Link>
+        ) : (
+          <span className="line-clamp-2 text-xs leading-tight font-semibold text-foreground">{data.label}</span>
+        )}
+        <span className="mt-0.5 max-w-full truncate text-[10px] text-muted">{data.caption}</span>
       </div>
       <Handle type="source" position={Position.Right} className="!size-1.5 !border-0 !bg-current" />
     </div>

@@ -46,18 +46,30 @@ export async function layoutGroups(
   return boxes;
 }
 
-/** Positions of flat nodes (the domain overview). */
+/**
+ * Cheaper settings of the layered algorithm for larger graphs: one crossing-minimisation pass instead of seven and
+ * linear-segments node placement. On the 63 connected domains of the test mesh: 476 ms → 194 ms in Node.
+ */
+const FAST_LAYERED: Record<string, string> = {
+  "elk.layered.thoroughness": "1",
+  "elk.layered.nodePlacement.strategy": "LINEAR_SEGMENTS",
+};
+
+/** Positions of flat nodes (the domain overview, a product's neighbourhood); `layerSpacing` leaves room for labels. */
 export async function layoutFlat(
   nodes: { id: string; width: number; height: number }[],
   edges: { id: string; source: string; target: string }[],
+  layerSpacing = 110,
+  fast = false,
 ): Promise<Map<string, Box>> {
   const graph = await elk.layout({
     id: "root",
     layoutOptions: {
       "elk.algorithm": "layered",
       "elk.direction": "RIGHT",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "110",
+      "elk.layered.spacing.nodeNodeBetweenLayers": String(layerSpacing),
       "elk.spacing.nodeNode": "40",
+      ...(fast ? FAST_LAYERED : {}),
     },
     children: nodes,
     edges: edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
@@ -68,4 +80,46 @@ export async function layoutFlat(
       { x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0 },
     ]),
   );
+}
+
+const GRID_GAP = 40;
+
+/**
+ * The domain overview. Most domains of a large mesh have no cross-domain edge; handing them to ELK's layered
+ * algorithm makes it lay out and pack one connected component per domain, which took ~20 s in the browser for
+ * ~150 domains on a busy machine. So ELK lays out only the domains that have edges (with the fast settings) and
+ * the others go in a grid below them, in the order given.
+ */
+export async function layoutOverview(
+  nodes: { id: string; width: number; height: number }[],
+  edges: { id: string; source: string; target: string }[],
+  layerSpacing = 110,
+): Promise<Map<string, Box>> {
+  const ids = new Set(nodes.map((node) => node.id));
+  const links = edges.filter((edge) => edge.source !== edge.target && ids.has(edge.source) && ids.has(edge.target));
+  const linked = new Set(links.flatMap((edge) => [edge.source, edge.target]));
+  const connected = nodes.filter((node) => linked.has(node.id));
+  const boxes = connected.length > 0 ? await layoutFlat(connected, links, layerSpacing, true) : new Map<string, Box>();
+
+  const isolated = nodes.filter((node) => !linked.has(node.id));
+  if (isolated.length === 0) return boxes;
+  let blockWidth = 0;
+  let top = 0;
+  for (const box of boxes.values()) {
+    blockWidth = Math.max(blockWidth, box.x + box.width);
+    top = Math.max(top, box.y + box.height + GRID_GAP * 2);
+  }
+  const cellWidth = Math.max(...isolated.map((node) => node.width)) + GRID_GAP;
+  const cellHeight = Math.max(...isolated.map((node) => node.height)) + GRID_GAP;
+  // As wide as the connected block, or a roughly 2:1 grid when that block is narrow.
+  const columns = Math.max(Math.floor(blockWidth / cellWidth), Math.ceil(Math.sqrt(isolated.length * 2)), 1);
+  isolated.forEach((node, index) => {
+    boxes.set(node.id, {
+      x: (index % columns) * cellWidth,
+      y: top + Math.floor(index / columns) * cellHeight,
+      width: node.width,
+      height: node.height,
+    });
+  });
+  return boxes;
 }

@@ -1,17 +1,6 @@
 "use client";
-import "@xyflow/react/dist/style.css";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Background,
-  Controls,
-  MarkerType,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type Edge,
-  type Node,
-  type NodeTypes,
-} from "@xyflow/react";
+import { MarkerType, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
 import Link from "next/link";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { ArchetypeBadge, StatusBadge } from "@/components/catalog/badges";
@@ -29,16 +18,9 @@ import {
   type ProductGraphDto,
 } from "@/lib/graph/schemas";
 import { productPath } from "@/lib/products/schemas";
-import { DomainGroupView, HEX_HEIGHT, HEX_WIDTH, HexagonNodeView } from "./hexagon-node";
+import { fetchGraph, GraphCanvas, GraphMessage } from "./graph-canvas";
+import { HEX_HEIGHT, HEX_WIDTH } from "./hexagon-node";
 import { layoutFlat, layoutGroups, type Box } from "./layout";
-
-const nodeTypes: NodeTypes = { hexagon: HexagonNodeView, domainGroup: DomainGroupView };
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(`The graph could not be loaded (${response.status}).`);
-  return (await response.json()) as T;
-}
 
 type View = "products" | "domains";
 
@@ -69,12 +51,12 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
   const showProducts = view === "products" && (wholeMeshAllowed || focusDomain !== null);
   const productsQuery = useQuery({
     queryKey: graphKeys.products(focusDomain),
-    queryFn: () => fetchJson<ProductGraphDto>(productGraphUrl(focusDomain)),
+    queryFn: () => fetchGraph<ProductGraphDto>(productGraphUrl(focusDomain)),
     enabled: showProducts,
   });
   const domainsQuery = useQuery({
     queryKey: graphKeys.domains(),
-    queryFn: () => fetchJson<DomainGraphDto>(DOMAIN_GRAPH_URL),
+    queryFn: () => fetchGraph<DomainGraphDto>(DOMAIN_GRAPH_URL),
     enabled: !showProducts,
   });
 
@@ -148,14 +130,6 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
         <GraphMessage error={domainsQuery.error} />
       )}
     </section>
-  );
-}
-
-function GraphMessage({ error }: { error: Error | null }) {
-  return (
-    <div className={cn(cardClasses, "flex h-[560px] items-center justify-center text-sm text-muted")} role="status">
-      {error ? error.message : "Loading the mesh graph…"}
-    </div>
   );
 }
 
@@ -397,28 +371,18 @@ function ProductGraph(props: ProductGraphProps) {
             {findMessage}
           </p>
         </div>
-        <div className={cn(cardClasses, "h-[600px] overflow-hidden")}>
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            onNodeClick={(_, node) => {
-              if (node.type === "hexagon") setSelectedId(node.id === selectedId ? null : node.id);
-            }}
-            onPaneClick={() => setSelectedId(null)}
-            onEdgeMouseEnter={(_, edge) => setHoveredEdge(edge.id)}
-            onEdgeMouseLeave={() => setHoveredEdge(null)}
-            nodesConnectable={false}
-            nodesDraggable={false}
-            zIndexMode="manual"
-            minZoom={0.05}
-            fitView
-            proOptions={{ hideAttribution: true }}
-          >
-            <Background gap={24} />
-            <Controls showInteractive={false} />
-          </ReactFlow>
-        </div>
+        <GraphCanvas
+          className="h-[600px]"
+          nodes={nodes}
+          edges={edges}
+          onNodeClick={(_, node) => {
+            if (node.type === "hexagon") setSelectedId(node.id === selectedId ? null : node.id);
+          }}
+          onPaneClick={() => setSelectedId(null)}
+          onEdgeMouseEnter={(_, edge) => setHoveredEdge(edge.id)}
+          onEdgeMouseLeave={() => setHoveredEdge(null)}
+          zIndexMode="manual"
+        />
         <p className="text-xs text-muted">
           {visibleNodes.length} products and {visibleEdges.length} consumption edges shown. Select a product to
           highlight everything upstream and downstream of it.
@@ -541,22 +505,7 @@ function DomainOverview({ graph, onOpen }: { graph: DomainGraphDto; onOpen: (dom
 
   return (
     <div className="space-y-2">
-      <div className={cn(cardClasses, "h-[600px] overflow-hidden")}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodeClick={(_, node) => onOpen(node.id)}
-          nodesConnectable={false}
-          nodesDraggable={false}
-          minZoom={0.05}
-          fitView
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={24} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
+      <GraphCanvas className="h-[600px]" nodes={nodes} edges={edges} onNodeClick={(_, node) => onOpen(node.id)} />
       <p className="text-xs text-muted">
         Domains with their products; an edge&apos;s number counts the consumption edges between two domains. Click a
         domain to open its products and their direct neighbours.

@@ -5,11 +5,15 @@ export class ProductPage {
   readonly heading: Locator;
   readonly inputs: Locator;
   readonly consumers: Locator;
+  readonly neighbourhood: Locator;
+  readonly sloSummary: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1 });
     this.inputs = page.getByRole("region", { name: /^Inputs/ });
     this.consumers = page.getByRole("region", { name: /^Consumers/ });
+    this.neighbourhood = page.getByRole("region", { name: "Neighbourhood", exact: true });
+    this.sloSummary = page.getByRole("region", { name: "Service-level objectives", exact: true });
   }
 
   goto(ref: string): Promise<Response | null> {
@@ -33,5 +37,22 @@ export class ProductPage {
       .getByRole("listitem")
       .filter({ has: this.page.getByText(ref, { exact: true }) })
       .getByRole("link");
+  }
+
+  /** A neighbour's hexagon on the neighbourhood graph (a link named "<display name> (<domain>/<name>)"). */
+  neighbourNode(displayName: string, ref: string): Locator {
+    return this.neighbourhood
+      .getByRole("application")
+      .getByRole("link", { name: `${displayName} (${ref})`, exact: true });
+  }
+
+  /** The product's own hexagon on the neighbourhood graph. */
+  currentNode(displayName: string, ref: string): Locator {
+    return this.neighbourhood.getByLabel(`${displayName} (${ref}), this product`, { exact: true });
+  }
+
+  /** The neighbourhood's text alternative: the list of upstream and downstream neighbours. */
+  get neighbourList(): Locator {
+    return this.neighbourhood.getByRole("group", { name: "Neighbourhood as a list" });
   }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import { actorFor, createDomain, createProduct, createTeam, createUser, unique } from "@/scripts/test/factories";
 
 // lib/authz imports the next-auth config; these queries take the actor explicitly, so no session is needed.
 vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 
-const { getDomainGraph, getMeshMetrics, getProductGraph, listMeshRelations } = await import("./queries");
+const { getDomainGraph, getMeshMetrics, getProductGraph, getProductNeighbourhood, listMeshRelations } =
+  await import("./queries");
 
 async function consume(consumerId: string, upstreamId: string) {
   const port = await db.outputPort.create({
@@ -73,5 +75,90 @@ describe("graph queries", () => {
     const metrics = await getMeshMetrics(actor);
     expect(metrics.products).toBeGreaterThanOrEqual(4);
     expect(metrics.consumptionEdges).toBeGreaterThanOrEqual(3);
+  });
+
+  describe("getProductNeighbourhood", () => {
+    /** far → upstream → centre → downstream, a source system feeding centre, and another team's draft consumer. */
+    async function neighbourhood() {
+      const owner = await createUser();
+      const team = await createTeam([{ userId: owner.id, role: "owner" }]);
+      const otherOwner = await createUser();
+      const otherTeam = await createTeam([{ userId: otherOwner.id, role: "owner" }]);
+      const domain = await createDomain(team.id);
+      const otherDomain = await createDomain(otherTeam.id);
+      const far = await createProduct({ domainId: domain.id, owningTeamId: team.id });
+      const upstream = await createProduct({ domainId: domain.id, owningTeamId: team.id });
+      const centre = await createProduct({ domainId: domain.id, owningTeamId: team.id });
+      const downstream = await createProduct({ domainId: otherDomain.id, owningTeamId: otherTeam.id });
+      const draft = await createProduct({ domainId: otherDomain.id, owningTeamId: otherTeam.id, status: "draft" });
+      const source = await db.sourceSystem.create({
+        data: { domainId: domain.id, name: unique("system"), displayName: "Billing DB", kind: "database" },
+      });
+      await consume(upstream.id, far.id);
+      const upEdge = await consume(centre.id, upstream.id);
+      const downEdge = await consume(downstream.id, centre.id);
+      const draftEdge = await consume(draft.id, centre.id);
+      const sourceEdge = await db.inputPort.create({ data: { productId: centre.id, sourceSystemId: source.id } });
+      return {
+        owner,
+        otherOwner,
+        domain,
+        far,
+        upstream,
+        centre,
+        downstream,
+        draft,
+        source,
+        upEdge,
+        downEdge,
+        draftEdge,
+        sourceEdge,
+      };
+    }
+
+    it("lists one hop up and down, source systems included, and leaves out another team's draft", async () => {
+      const n = await neighbourhood();
+      const graph = await getProductNeighbourhood(await actorFor(n.owner.id), n.domain.name, n.centre.name);
+
+      expect(graph.product).toMatchObject({ id: n.centre.id, ref: `${n.domain.name}/${n.centre.name}` });
+      expect(graph.upstream.map((node) => node.id)).toEqual([n.upstream.id]);
+      expect(graph.downstream.map((node) => node.id)).toEqual([n.downstream.id]);
+      expect(graph.sourceSystems).toEqual([
+        expect.objectContaining({
+          id: n.source.id,
+          displayName: "Billing DB",
+          kind: "database",
+          rootDomain: n.domain.name,
+        }),
+      ]);
+      expect(graph.edges.map((edge) => edge.id).toSorted()).toEqual(
+        [n.upEdge.id, n.downEdge.id, n.sourceEdge.id].toSorted(),
+      );
+      expect(graph.edges.find((edge) => edge.id === n.sourceEdge.id)).toMatchObject({
+        source: n.source.id,
+        target: n.centre.id,
+        portName: null,
+      });
+      // Neither the draft of the other team, its edge, nor the product two hops up.
+      const everything = JSON.stringify(graph);
+      for (const hidden of [n.draft.id, n.draftEdge.id, n.far.id]) expect(everything).not.toContain(hidden);
+    });
+
+    it("shows the draft consumer to its own team", async () => {
+      const n = await neighbourhood();
+      const graph = await getProductNeighbourhood(await actorFor(n.otherOwner.id), n.domain.name, n.centre.name);
+      expect(graph.downstream.map((node) => node.id).toSorted()).toEqual([n.downstream.id, n.draft.id].toSorted());
+      expect(graph.edges.map((edge) => edge.id)).toContain(n.draftEdge.id);
+    });
+
+    it("is a NotFoundError for a product the actor may not see or that does not exist", async () => {
+      const n = await neighbourhood();
+      const outsider = await actorFor((await createUser()).id);
+      const draftDomain = await db.domain.findUniqueOrThrow({ where: { id: n.draft.domainId } });
+      await expect(getProductNeighbourhood(outsider, draftDomain.name, n.draft.name)).rejects.toThrow(NotFoundError);
+      await expect(getProductNeighbourhood(outsider, n.domain.name, "no-such-product")).rejects.toThrow(NotFoundError);
+      const forOwner = await getProductNeighbourhood(await actorFor(n.otherOwner.id), draftDomain.name, n.draft.name);
+      expect(forOwner.upstream.map((node) => node.id)).toEqual([n.centre.id]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
 import { sqlScopeFor, type Actor } from "../authz";
@@ -8,9 +9,11 @@ import {
   type DomainGraphDto,
   type GraphEdgeDto,
   type GraphProductDto,
+  type GraphSourceSystemDto,
   type MeshMetricsDto,
   type MeshRelationDto,
   type ProductGraphDto,
+  type ProductNeighbourhoodDto,
 } from "./schemas";
 
 // Every function takes the actor explicitly: route handlers answer 401 themselves (requireActor would redirect).
@@ -78,7 +81,16 @@ export async function getProductGraph(actor: Actor, domain: string | null = null
     }
     ORDER BY e.id`);
   const neighbourIds = [...new Set(edges.flatMap((edge) => [edge.source, edge.target]))];
-  const products = await db.$queryRaw<ProductRow[]>(Prisma.sql`
+  const nodes = await selectGraphProducts(
+    scope,
+    domain === null ? Prisma.empty : Prisma.sql`AND (d.name = ${domain} OR p.id = ANY(${neighbourIds}::uuid[]))`,
+  );
+  return { domain, nodes, edges: edges.map((row): GraphEdgeDto => ({ ...row })) };
+}
+
+/** The graph nodes of the products within `scope` that meet `condition` (SQL over `p` and `d`, starting AND). */
+async function selectGraphProducts(scope: Prisma.Sql, condition: Prisma.Sql): Promise<GraphProductDto[]> {
+  const rows = await db.$queryRaw<ProductRow[]>(Prisma.sql`
     ${DOMAIN_ROOTS}
     SELECT p.id, p.name, p.display_name AS "displayName", d.name AS domain, d.display_name AS "domainDisplayName",
            dr.root AS "rootDomain", t.name AS team, t.display_name AS "teamDisplayName", p.status::text AS status,
@@ -88,13 +100,84 @@ export async function getProductGraph(actor: Actor, domain: string | null = null
     JOIN domains d ON d.id = p.domain_id
     JOIN domain_roots dr ON dr.id = d.id
     JOIN teams t ON t.id = p.owning_team_id
-    WHERE ${scope}
-    ${domain === null ? Prisma.empty : Prisma.sql`AND (d.name = ${domain} OR p.id = ANY(${neighbourIds}::uuid[]))`}
+    WHERE ${scope} ${condition}
     ORDER BY d.name, p.name`);
+  return rows.map((row) => ({ ...row, ref: `${row.domain}/${row.name}` }));
+}
+
+/**
+ * One product and its direct neighbours (one hop up and down): the visible products whose output ports it reads,
+ * the source systems feeding it, and the visible products reading its output ports. Throws NotFoundError when the
+ * product does not exist or the actor may not see it.
+ */
+export async function getProductNeighbourhood(
+  actor: Actor,
+  domain: string,
+  name: string,
+): Promise<ProductNeighbourhoodDto> {
+  const scope = sqlScopeFor(actor, "product.read");
+  const [centre] = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT p.id FROM data_products p JOIN domains d ON d.id = p.domain_id
+    WHERE d.name = ${domain} AND p.name = ${name} AND ${scope}`);
+  if (!centre) throw new NotFoundError();
+
+  const [edges, sources] = await Promise.all([
+    db.$queryRaw<(EdgeRow & { direction: "upstream" | "downstream" })[]>(Prisma.sql`
+      WITH visible AS (SELECT p.id FROM data_products p WHERE ${scope})
+      SELECT ip.id, op.product_id AS source, ip.product_id AS target, 'upstream' AS direction,
+             op.name AS "portName", op.display_name AS "portDisplayName"
+      FROM input_ports ip JOIN output_ports op ON op.id = ip.source_output_port_id
+      WHERE ip.product_id = ${centre.id}::uuid AND op.product_id <> ${centre.id}::uuid
+        AND op.product_id IN (SELECT id FROM visible)
+      UNION ALL
+      SELECT ip.id, op.product_id, ip.product_id, 'downstream', op.name, op.display_name
+      FROM input_ports ip JOIN output_ports op ON op.id = ip.source_output_port_id
+      WHERE op.product_id = ${centre.id}::uuid AND ip.product_id <> ${centre.id}::uuid
+        AND ip.product_id IN (SELECT id FROM visible)
+      ORDER BY direction, id`),
+    db.$queryRaw<(GraphSourceSystemDto & { inputPortId: string })[]>(Prisma.sql`
+      ${DOMAIN_ROOTS}
+      SELECT ip.id AS "inputPortId", s.id, s.name, s.display_name AS "displayName", s.kind, d.name AS domain,
+             dr.root AS "rootDomain"
+      FROM input_ports ip
+      JOIN source_systems s ON s.id = ip.source_system_id
+      JOIN domains d ON d.id = s.domain_id
+      JOIN domain_roots dr ON dr.id = d.id
+      WHERE ip.product_id = ${centre.id}::uuid
+      ORDER BY s.display_name, s.id`),
+  ]);
+
+  const ids = [...new Set([centre.id, ...edges.flatMap((edge) => [edge.source, edge.target])])];
+  const nodes = await selectGraphProducts(scope, Prisma.sql`AND p.id = ANY(${ids}::uuid[])`);
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const product = byId.get(centre.id);
+  if (!product) throw new NotFoundError();
+  // Both ends of every edge were checked against the scope in SQL; a product reading its own port is left out.
+  const neighbours = (direction: "upstream" | "downstream") => {
+    const found = new Set(
+      edges
+        .filter((edge) => edge.direction === direction)
+        .map((edge) => edge[direction === "upstream" ? "source" : "target"]),
+    );
+    return nodes.filter((node) => found.has(node.id));
+  };
   return {
-    domain,
-    nodes: products.map((row): GraphProductDto => ({ ...row, ref: `${row.domain}/${row.name}` })),
-    edges: edges.map((row): GraphEdgeDto => ({ ...row })),
+    product,
+    upstream: neighbours("upstream"),
+    downstream: neighbours("downstream"),
+    sourceSystems: sources.map(({ inputPortId: _inputPortId, ...source }) => source),
+    edges: [
+      ...sources.map((source) => ({
+        id: source.inputPortId,
+        source: source.id,
+        target: centre.id,
+        portName: null,
+        portDisplayName: null,
+      })),
+      ...edges
+        .filter((edge) => byId.has(edge.source) && byId.has(edge.target))
+        .map(({ direction: _direction, ...edge }) => edge),
+    ],
   };
 }
 

@@ -87,4 +87,14 @@ describe("ProductGraphInput", () => {
     expect(ProductGraphInput.parse({})).toEqual({});
     expect(ProductGraphInput.safeParse({ domain: "x'; drop" }).success).toBe(false);
   });
+
+  it("accepts a product ref, rejects a malformed one and refuses a domain and a product together", () => {
+    expect(ProductGraphInput.parse({ product: "podcasts/podcast-listeners-demographic" })).toEqual({
+      product: { domain: "podcasts", name: "podcast-listeners-demographic" },
+    });
+    for (const product of ["podcasts", "/x", "podcasts/", "a/b/c"]) {
+      expect(ProductGraphInput.safeParse({ product }).success).toBe(false);
+    }
+    expect(ProductGraphInput.safeParse({ domain: "podcasts", product: "podcasts/x" }).success).toBe(false);
+  });
 });

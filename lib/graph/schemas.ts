@@ -8,16 +8,39 @@ export const PRODUCT_GRAPH_THRESHOLD = 300;
 /** How many most-consumed products the metrics list. */
 export const MOST_CONSUMED_LIMIT = 5;
 
-/** `?domain=<name>` of GET /api/v1/graph/products. */
-export const ProductGraphInput = z.object({
-  domain: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[a-z0-9][a-z0-9-]*$/)
-    .optional(),
-});
+/** A product ref in a query string: `<domain>/<name>`, each part without a slash. */
+export const ProductRefParam = z
+  .string()
+  .trim()
+  .max(401)
+  .transform((value, ctx) => {
+    const [domain, name, ...rest] = value.split("/");
+    if (!domain || !name || rest.length > 0 || domain.length > 200 || name.length > 200) {
+      ctx.addIssue({ code: "custom", message: "A product is `<domain>/<name>`." });
+      return z.NEVER;
+    }
+    return { domain, name };
+  });
+
+/**
+ * `?domain=<name>` or `?product=<domain>/<name>` of GET /api/v1/graph/products: a domain with its neighbours, or
+ * one product's neighbourhood (one hop up and down); not both.
+ */
+export const ProductGraphInput = z
+  .object({
+    domain: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .optional(),
+    product: ProductRefParam.optional(),
+  })
+  .refine((input) => !(input.domain && input.product), {
+    message: "Give either `domain` or `product`, not both.",
+    path: ["product"],
+  });
 export type ProductGraphInput = z.infer<typeof ProductGraphInput>;
 
 export interface GraphProductDto {
@@ -51,6 +74,33 @@ export interface ProductGraphDto {
   domain: string | null;
   nodes: GraphProductDto[];
   edges: GraphEdgeDto[];
+}
+
+/** A source system feeding the product of a neighbourhood. */
+export interface GraphSourceSystemDto {
+  id: string;
+  name: string;
+  displayName: string;
+  kind: string;
+  domain: string;
+  rootDomain: string;
+}
+
+/**
+ * One product and its direct neighbours: the products it consumes (upstream), the source systems feeding it and
+ * the products consuming its output ports (downstream). `edges` run from producer to consumer; an edge from a
+ * source system has its id as `source` and no port.
+ */
+export interface ProductNeighbourhoodDto {
+  product: GraphProductDto;
+  /** The neighbouring products the actor may see, without the product itself. */
+  upstream: GraphProductDto[];
+  downstream: GraphProductDto[];
+  sourceSystems: GraphSourceSystemDto[];
+  edges: (Omit<GraphEdgeDto, "portName" | "portDisplayName"> & {
+    portName: string | null;
+    portDisplayName: string | null;
+  })[];
 }
 
 export interface GraphDomainDto {
@@ -176,10 +226,14 @@ export const graphKeys = {
   all: ["graph"] as const,
   products: (domain: string | null) => [...graphKeys.all, "products", domain ?? "*"] as const,
   domains: () => [...graphKeys.all, "domains"] as const,
+  neighbourhood: (ref: string) => [...graphKeys.all, "neighbourhood", ref] as const,
 };
 
 /** Addresses of the graph API. */
 export function productGraphUrl(domain: string | null): string {
   return domain ? `/api/v1/graph/products?domain=${encodeURIComponent(domain)}` : "/api/v1/graph/products";
+}
+export function productNeighbourhoodUrl(ref: string): string {
+  return `/api/v1/graph/products?product=${encodeURIComponent(ref)}`;
 }
 export const DOMAIN_GRAPH_URL = "/api/v1/graph/domains";

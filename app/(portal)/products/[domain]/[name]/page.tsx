@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { ConsumersCard, InputsCard } from "@/components/catalog/lineage-cards";
 import { OutputPortCard } from "@/components/catalog/output-port-card";
 import { ProductAbout, ProductFacts, ProductHeader } from "@/components/catalog/product-overview";
+import { SloSummary } from "@/components/catalog/slo-summary";
+import { ProductNeighbourhood } from "@/components/graph/product-neighbourhood";
 import { NotFoundError } from "@/lib/errors";
 import { getProductDetail } from "@/lib/products/queries";
 
@@ -49,6 +51,7 @@ export default async function ProductPage({ params }: Params) {
         <InputsCard inputs={product.inputPorts} />
         <ConsumersCard consumers={product.consumers} grantHolders={product.grantHolders} />
       </div>
+      <ProductNeighbourhood productRef={product.ref} />
 
       <section aria-labelledby="ports-heading" className="space-y-4">
         <div className="flex items-baseline gap-2">
@@ -65,6 +68,7 @@ export default async function ProductPage({ params }: Params) {
           product.outputPorts.map((port) => <OutputPortCard key={port.id} port={port} />)
         )}
       </section>
+      <SloSummary ports={product.outputPorts} />
     </div>
   );
 }

@@ -1,14 +1,37 @@
 import { getActor } from "@/lib/authz";
+import { NotFoundError } from "@/lib/errors";
 import { problem, unauthorized } from "@/lib/graph/problem";
-import { getProductGraph } from "@/lib/graph/queries";
+import { getProductGraph, getProductNeighbourhood } from "@/lib/graph/queries";
 import { ProductGraphInput } from "@/lib/graph/schemas";
 
-/** GET /api/v1/graph/products[?domain=<name>]: visible products and the consumption edges between them. */
+/**
+ * GET /api/v1/graph/products[?domain=<name> | ?product=<domain>/<name>]: visible products and the consumption
+ * edges between them; with `product`, that product's neighbourhood (one hop up and down), 404 when it is unknown
+ * or not visible.
+ */
 export async function GET(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const params = new URL(request.url).searchParams;
-  const input = ProductGraphInput.safeParse({ domain: params.get("domain") ?? undefined });
-  if (!input.success) return problem(422, "Invalid domain", "`domain` must be a domain name.");
-  return Response.json(await getProductGraph(actor, input.data.domain ?? null));
+  const input = ProductGraphInput.safeParse({
+    domain: params.get("domain") ?? undefined,
+    product: params.get("product") ?? undefined,
+  });
+  if (!input.success) {
+    return problem(
+      422,
+      "Invalid graph query",
+      "`domain` must be a domain name, `product` a `<domain>/<name>` ref, and only one of them may be given.",
+    );
+  }
+  const { domain, product } = input.data;
+  if (!product) return Response.json(await getProductGraph(actor, domain ?? null));
+  try {
+    return Response.json(await getProductNeighbourhood(actor, product.domain, product.name));
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      return problem(404, "Not found", `No data product ${product.domain}/${product.name} is visible to you.`);
+    }
+    throw error;
+  }
 }
