@@ -139,3 +139,18 @@ export async function createTaggedProducts(
   );
   return rows.map((row) => `podcasts/${row.name}`).sort();
 }
+
+/** Makes product `consumer` read output port `port` of product `upstream` (refs `<domain>/<name>`). */
+export async function addConsumer(consumer: string, upstream: string, port: string): Promise<void> {
+  const [consumerDomain, consumerName] = consumer.split("/");
+  const [upstreamDomain, upstreamName] = upstream.split("/");
+  await queryOne(
+    `insert into input_ports (id, product_id, source_output_port_id, created_at)
+     select gen_random_uuid(), c.id, op.id, now()
+       from data_products c join domains cd on cd.id = c.domain_id,
+            output_ports op join data_products u on u.id = op.product_id join domains ud on ud.id = u.domain_id
+      where cd.name = $1 and c.name = $2 and ud.name = $3 and u.name = $4 and op.name = $5
+     returning id`,
+    [consumerDomain, consumerName, upstreamDomain, upstreamName, port],
+  );
+}

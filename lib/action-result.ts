@@ -1,11 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, InvalidInputError } from "./errors";
+import { AppError, ConflictError, InvalidInputError } from "./errors";
 
 /** What every server action returns, for useActionState. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors: Record<string, string[] | undefined> };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Record<string, string[] | undefined>;
+      /** On a conflict: what someone else changed meanwhile. */
+      changes?: unknown[];
+    };
 
 /** Turns a zod failure into the field errors a form shows next to each field. */
 export function invalid(error: z.ZodError, message = "Check the highlighted fields."): ActionResult<never> {
@@ -18,6 +24,9 @@ export function invalid(error: z.ZodError, message = "Check the highlighted fiel
  */
 export function failure(error: unknown): ActionResult<never> {
   if (error instanceof InvalidInputError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ConflictError) {
+    return { ok: false, message: error.message, fieldErrors: {}, changes: error.changes };
+  }
   if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: {} };
   if (isNavigationSignal(error)) throw error;
   console.error(error);

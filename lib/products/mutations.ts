@@ -375,7 +375,11 @@ export async function updateProduct(
   locator: ProductLocator,
   input: unknown,
   expectedRevision: number | null,
-  options: { descriptor?: Prisma.InputJsonValue } = {},
+  options: {
+    descriptor?: Prisma.InputJsonValue;
+    /** ODCS documents to keep on output ports (by port name) for faithful re-exports of their contracts. */
+    contracts?: Record<string, Prisma.InputJsonValue>;
+  } = {},
 ): Promise<ProductSaveDto> {
   const values = parseProduct(input);
   try {
@@ -396,7 +400,7 @@ export async function updateProduct(
       });
       const ref = productRef(values.domain, values.name);
       const changes = diffProducts(before, values);
-      if (changes.length === 0 && options.descriptor === undefined) {
+      if (changes.length === 0 && options.descriptor === undefined && options.contracts === undefined) {
         return { ref, revision: current.revision, status: current.status, changes };
       }
       if (current.status === "active" || current.status === "deprecated") {
@@ -429,6 +433,9 @@ export async function updateProduct(
       });
       if (count !== 1) throw conflict(expectedRevision ?? current.revision, current.revision + 1, []);
       await writePorts(tx, current.id, values, resolved);
+      for (const [port, contract] of Object.entries(options.contracts ?? {})) {
+        await tx.outputPort.updateMany({ where: { productId: current.id, name: port }, data: { contract } });
+      }
       const revision = current.revision + 1;
       await recordVersion(tx, actor, current.id, revision, current.status, values, changes);
       await writeAudit(tx, {
@@ -436,7 +443,12 @@ export async function updateProduct(
         action: "product.updated",
         entityRef: `product:${productRef(locator.domain, locator.name)}`,
         before: { revision: current.revision },
-        after: { revision, ref, changes: changes.map((change) => `${change.where}: ${change.kind}`) },
+        after: {
+          revision,
+          ref,
+          changes: changes.map((change) => `${change.where}: ${change.kind}`),
+          ...(options.contracts ? { contractsImported: Object.keys(options.contracts) } : {}),
+        },
       });
       return { ref, revision, status: current.status, changes };
     });

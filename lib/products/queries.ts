@@ -244,6 +244,7 @@ export async function loadProductDetail(actor: Actor, domainName: string, name: 
     tags: product.tags,
     version: product.version,
     revision: product.revision,
+    canEdit: can(actor, "product.update", product),
     deprecationNote: product.deprecationNote,
     sunsetAt: product.sunsetAt,
     createdAt: product.createdAt,

@@ -137,6 +137,8 @@ export interface ProductDetailDto {
   tags: string[];
   version: string;
   revision: number;
+  /** Whether the reader may edit the product and move it along its lifecycle. */
+  canEdit: boolean;
   deprecationNote: string | null;
   sunsetAt: Date | null;
   createdAt: Date;

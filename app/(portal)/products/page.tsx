@@ -5,6 +5,7 @@ import { ProductTable } from "@/components/catalog/product-table";
 import { SearchForm } from "@/components/search/search-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/styles";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/authz";
 import { countProductFacets, searchProducts } from "@/lib/search/queries";
@@ -45,6 +46,13 @@ export default async function CatalogPage({
       <PageHeader
         title="Data products"
         description="Search every data product in the mesh that you can see. Open one to read its ports, schema, SLOs and lineage."
+        actions={
+          actor.role === "admin" || actor.teams.length > 0 ? (
+            <Link href="/products/new" className={buttonClasses("primary", "md")}>
+              Register a product
+            </Link>
+          ) : undefined
+        }
       />
       <SearchForm query={query} facets={facets}>
         <p role="status" className="text-sm text-muted">

@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsumersCard, InputsCard } from "@/components/catalog/lineage-cards";
 import { OutputPortCard } from "@/components/catalog/output-port-card";
 import { ProductAbout, ProductFacts, ProductHeader } from "@/components/catalog/product-overview";
 import { SloSummary } from "@/components/catalog/slo-summary";
 import { ProductNeighbourhood } from "@/components/graph/product-neighbourhood";
+import { LifecycleControls } from "@/components/products/lifecycle-controls";
+import { buttonClasses } from "@/components/ui/styles";
+import { requireActor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
+import { nextStatuses } from "@/lib/products/input";
+import { productPath } from "@/lib/products/schemas";
 import { getProductDetail } from "@/lib/products/queries";
 
 interface Params {
@@ -38,9 +44,30 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Params) {
   const product = await loadProduct(params);
+  const actor = await requireActor();
+  const [domain, name] = product.ref.split("/");
   return (
     <div className="space-y-8">
       <ProductHeader product={product} />
+      <nav aria-label="Product actions" className="flex flex-wrap items-start gap-3">
+        {product.canEdit && (
+          <Link href={`${productPath(domain, name)}/edit`} className={buttonClasses("secondary", "sm")}>
+            Edit
+          </Link>
+        )}
+        <Link href={`${productPath(domain, name)}/history`} className={buttonClasses("ghost", "sm")}>
+          History
+        </Link>
+        {product.canEdit && (
+          <LifecycleControls
+            productRef={product.ref}
+            revision={product.revision}
+            status={product.status}
+            next={nextStatuses(product.status)}
+            isAdmin={actor.role === "admin"}
+          />
+        )}
+      </nav>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <ProductAbout product={product} />
