@@ -12,6 +12,7 @@ import {
   type ProductDetailDto,
   type ProductSummaryDto,
 } from "./schemas";
+import { FIELD_VALUES_SELECT, SLO_VALUES_SELECT } from "./values";
 
 /** What a product list row shows (catalog, domain and team pages). */
 export const productSummarySelect = {
@@ -80,30 +81,11 @@ const detailSelect = {
       autoApprove: true,
       fields: {
         orderBy: { position: "asc" },
-        select: {
-          position: true,
-          name: true,
-          type: true,
-          description: true,
-          required: true,
-          primaryKey: true,
-          classification: true,
-          pii: true,
-          polyseme: { select: { name: true, displayName: true } },
-        },
+        select: { position: true, ...FIELD_VALUES_SELECT, polyseme: { select: { name: true, displayName: true } } },
       },
       slos: {
         orderBy: [{ kind: "asc" }, { name: "asc" }],
-        select: {
-          id: true,
-          kind: true,
-          name: true,
-          objective: true,
-          threshold: true,
-          unit: true,
-          target: true,
-          windowDays: true,
-        },
+        select: { id: true, ...SLO_VALUES_SELECT },
       },
     },
   },

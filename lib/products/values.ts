@@ -2,6 +2,26 @@ import "server-only";
 import type { Tx } from "../db";
 import type { ProductValues } from "./input";
 
+/** The columns of a schema field and of an SLO that a registration holds (the product page adds its own). */
+export const FIELD_VALUES_SELECT = {
+  name: true,
+  type: true,
+  description: true,
+  required: true,
+  primaryKey: true,
+  classification: true,
+  pii: true,
+} as const;
+export const SLO_VALUES_SELECT = {
+  kind: true,
+  name: true,
+  objective: true,
+  threshold: true,
+  unit: true,
+  target: true,
+  windowDays: true,
+} as const;
+
 /** The registration of a product as it is stored: what the edit form starts from and each version records. */
 export async function readProductValues(tx: Tx, productId: string): Promise<ProductValues> {
   const product = await tx.dataProduct.findUniqueOrThrow({
@@ -32,29 +52,9 @@ export async function readProductValues(tx: Tx, productId: string): Promise<Prod
           autoApprove: true,
           fields: {
             orderBy: { position: "asc" },
-            select: {
-              name: true,
-              type: true,
-              description: true,
-              required: true,
-              primaryKey: true,
-              classification: true,
-              pii: true,
-              polyseme: { select: { name: true } },
-            },
+            select: { ...FIELD_VALUES_SELECT, polyseme: { select: { name: true } } },
           },
-          slos: {
-            orderBy: { name: "asc" },
-            select: {
-              kind: true,
-              name: true,
-              objective: true,
-              threshold: true,
-              unit: true,
-              target: true,
-              windowDays: true,
-            },
-          },
+          slos: { orderBy: { name: "asc" }, select: SLO_VALUES_SELECT },
         },
       },
       inputPorts: {

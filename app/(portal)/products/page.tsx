@@ -9,7 +9,7 @@ import { buttonClasses } from "@/components/ui/styles";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/authz";
 import { countProductFacets, searchProducts } from "@/lib/search/queries";
-import { isFiltered, parseSearchParams, searchHref } from "@/lib/search/schemas";
+import { isFiltered, parseSearchParams, SEARCH_CANDIDATE_LIMIT, searchHref } from "@/lib/search/schemas";
 
 export const metadata: Metadata = { title: "Data products" };
 
@@ -56,12 +56,23 @@ export default async function CatalogPage({
       />
       <SearchForm query={query} facets={facets}>
         <p role="status" className="text-sm text-muted">
-          <span className="font-semibold text-foreground tabular-nums">{facets.total}</span>{" "}
-          {facets.total === 1 ? "product" : "products"}
+          <span className="font-semibold text-foreground tabular-nums">
+            {facets.total}
+            {facets.capped && "+"}
+          </span>{" "}
+          {facets.total === 1 && !facets.capped ? "product" : "products"}
           {query.q ? (
             <>
               {" "}
               match <q className="text-foreground">{query.q}</q>, best matches first
+              {facets.capped && (
+                <>
+                  {" "}
+                  (a common term: only the first {SEARCH_CANDIDATE_LIMIT.toLocaleString("en")} name matches and{" "}
+                  {SEARCH_CANDIDATE_LIMIT.toLocaleString("en")} text matches are ranked and counted; add words or
+                  filters to narrow it)
+                </>
+              )}
             </>
           ) : (
             " by name"

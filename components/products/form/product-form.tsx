@@ -114,11 +114,12 @@ export function ProductForm({
       router.refresh();
       return;
     }
-    setMessage(result.message);
+    // A conflict has its own panel; any other refusal goes to the summary and next to its fields.
+    if (result.changes) setConflict(result.changes as ProductChange[]);
+    else setMessage(result.message);
     for (const [path, messages] of Object.entries(result.fieldErrors)) {
       if (messages?.length) setError((path || "root") as never, { type: "server", message: messages.join(" ") });
     }
-    if (result.changes) setConflict(result.changes as ProductChange[]);
     summary.current?.focus();
   };
 

@@ -32,6 +32,15 @@ function Cell({ path, label, children }: { path: string; label: string; children
   );
 }
 
+function CheckCell({ path, label }: { path: string; label: string }) {
+  const { register } = useFormContext();
+  return (
+    <Cell path={path} label={label}>
+      <input id={fieldId(path)} type="checkbox" {...register(path)} className="mt-2 size-4" />
+    </Cell>
+  );
+}
+
 export function SchemaEditor({
   portIndex,
   polysemes,
@@ -137,22 +146,8 @@ export function SchemaEditor({
                       className={cn(inputClasses, "h-8 text-xs")}
                     />
                   </Cell>
-                  <Cell path={`${path}.required`} label={`Field ${number} is required`}>
-                    <input
-                      id={fieldId(`${path}.required`)}
-                      type="checkbox"
-                      {...register(`${base}.${index}.required`)}
-                      className="mt-2 size-4"
-                    />
-                  </Cell>
-                  <Cell path={`${path}.primaryKey`} label={`Field ${number} is part of the primary key`}>
-                    <input
-                      id={fieldId(`${path}.primaryKey`)}
-                      type="checkbox"
-                      {...register(`${base}.${index}.primaryKey`)}
-                      className="mt-2 size-4"
-                    />
-                  </Cell>
+                  <CheckCell path={`${path}.required`} label={`Field ${number} is required`} />
+                  <CheckCell path={`${path}.primaryKey`} label={`Field ${number} is part of the primary key`} />
                   <Cell path={`${path}.classification`} label={`Classification of field ${number}`}>
                     <select
                       id={fieldId(`${path}.classification`)}
@@ -166,14 +161,7 @@ export function SchemaEditor({
                       ))}
                     </select>
                   </Cell>
-                  <Cell path={`${path}.pii`} label={`Field ${number} holds personal data`}>
-                    <input
-                      id={fieldId(`${path}.pii`)}
-                      type="checkbox"
-                      {...register(`${base}.${index}.pii`)}
-                      className="mt-2 size-4"
-                    />
-                  </Cell>
+                  <CheckCell path={`${path}.pii`} label={`Field ${number} holds personal data`} />
                   <Cell path={`${path}.polyseme`} label={`Polyseme of field ${number}`}>
                     <select
                       id={fieldId(`${path}.polyseme`)}

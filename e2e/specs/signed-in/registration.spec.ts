@@ -138,7 +138,9 @@ test.describe("as the podcasts owner", () => {
 
     await form.field("Usage").fill("My usage notes.");
     await form.save();
-    const conflict = form.form.getByRole("alert").filter({ hasText: "Someone else saved this product" });
+    const conflict = form.form
+      .getByRole("alert")
+      .filter({ hasText: "Someone else saved this product while you were editing" });
     await expect(conflict).toContainText("purpose changed");
     await expect(conflict).toContainText("Their purpose.");
     await expect(form.field("Usage")).toHaveValue("My usage notes.");

@@ -21,6 +21,38 @@ function revisionParam(value: string | string[] | undefined): number | null {
   return text && Number.isInteger(number) && number > 0 ? number : null;
 }
 
+function RevisionSelect({
+  name,
+  label,
+  versions,
+  value,
+}: {
+  name: string;
+  label: string;
+  versions: { revision: number }[];
+  value: number;
+}) {
+  return (
+    <div>
+      <label htmlFor={`compare-${name}`} className="block text-sm font-medium text-foreground">
+        {label}
+      </label>
+      <select
+        id={`compare-${name}`}
+        name={name}
+        defaultValue={String(value)}
+        className={cn(inputClasses, "mt-1 h-9 w-36")}
+      >
+        {versions.map((version) => (
+          <option key={version.revision} value={version.revision}>
+            {version.revision}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function ProductHistoryPage({
   params,
   searchParams,
@@ -71,40 +103,8 @@ export default async function ProductHistoryPage({
           className={cn(cardClasses, "flex flex-wrap items-end gap-3 p-4")}
           aria-label="Compare versions"
         >
-          <div>
-            <label htmlFor="compare-from" className="block text-sm font-medium text-foreground">
-              From revision
-            </label>
-            <select
-              id="compare-from"
-              name="from"
-              defaultValue={String(from ?? versions[1].revision)}
-              className={cn(inputClasses, "mt-1 h-9 w-36")}
-            >
-              {versions.map((version) => (
-                <option key={version.revision} value={version.revision}>
-                  {version.revision}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="compare-to" className="block text-sm font-medium text-foreground">
-              To revision
-            </label>
-            <select
-              id="compare-to"
-              name="to"
-              defaultValue={String(to ?? versions[0].revision)}
-              className={cn(inputClasses, "mt-1 h-9 w-36")}
-            >
-              {versions.map((version) => (
-                <option key={version.revision} value={version.revision}>
-                  {version.revision}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RevisionSelect name="from" label="From revision" versions={versions} value={from ?? versions[1].revision} />
+          <RevisionSelect name="to" label="To revision" versions={versions} value={to ?? versions[0].revision} />
           <button type="submit" className={buttonClasses("primary", "md")}>
             Compare
           </button>
