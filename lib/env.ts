@@ -28,6 +28,8 @@ const EnvSchema = z
     /** Sign-in throttling: failed attempts allowed per account and address within the window. */
     SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+    /** REST API: requests allowed per personal API token per minute (then 429 with Retry-After). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { signOutAction } from "@/lib/auth/actions";
 import { ChevronDownIcon, LogOutIcon } from "@/components/ui/icons";
@@ -88,6 +89,22 @@ export function UserMenu({ name, email, role, teams }: UserMenuProps) {
             </dd>
           </div>
         </dl>
+        <nav aria-label="Account" className="border-b border-line p-1.5">
+          <Link
+            href="/settings/tokens"
+            onClick={() => details.current?.removeAttribute("open")}
+            className="flex w-full items-center rounded-lg px-2.5 py-2 text-sm font-medium text-foreground transition-colors hover:bg-subtle"
+          >
+            API tokens
+          </Link>
+          <Link
+            href="/api-docs"
+            onClick={() => details.current?.removeAttribute("open")}
+            className="flex w-full items-center rounded-lg px-2.5 py-2 text-sm font-medium text-foreground transition-colors hover:bg-subtle"
+          >
+            API documentation
+          </Link>
+        </nav>
         <div className="border-b border-line px-4 py-3">
           <p className="mb-2 text-sm text-muted" aria-hidden>
             Theme

@@ -48,9 +48,14 @@ export default async function CatalogPage({
         description="Search every data product in the mesh that you can see. Open one to read its ports, schema, SLOs and lineage."
         actions={
           actor.role === "admin" || actor.teams.length > 0 ? (
-            <Link href="/products/new" className={buttonClasses("primary", "md")}>
-              Register a product
-            </Link>
+            <>
+              <Link href="/products/import" className={buttonClasses("secondary", "md")}>
+                Import YAML
+              </Link>
+              <Link href="/products/new" className={buttonClasses("primary", "md")}>
+                Register a product
+              </Link>
+            </>
           ) : undefined
         }
       />

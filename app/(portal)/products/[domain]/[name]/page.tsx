@@ -6,6 +6,7 @@ import { OutputPortCard } from "@/components/catalog/output-port-card";
 import { ProductAbout, ProductFacts, ProductHeader } from "@/components/catalog/product-overview";
 import { SloSummary } from "@/components/catalog/slo-summary";
 import { ProductNeighbourhood } from "@/components/graph/product-neighbourhood";
+import { DescriptorDownloads } from "@/components/descriptors/descriptor-downloads";
 import { LifecycleControls } from "@/components/products/lifecycle-controls";
 import { buttonClasses } from "@/components/ui/styles";
 import { requireActor } from "@/lib/authz";
@@ -67,6 +68,7 @@ export default async function ProductPage({ params }: Params) {
             isAdmin={actor.role === "admin"}
           />
         )}
+        <DescriptorDownloads domain={domain} name={name} ports={product.outputPorts.map((port) => port.name)} />
       </nav>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -1,6 +1,6 @@
-import { getActor } from "@/lib/authz";
+import { handleApiRequest } from "@/lib/api/handler";
+import { problemResponse } from "@/lib/api/problem";
 import { NotFoundError } from "@/lib/errors";
-import { problem, unauthorized } from "@/lib/graph/problem";
 import { getProductGraph, getProductNeighbourhood } from "@/lib/graph/queries";
 import { ProductGraphInput } from "@/lib/graph/schemas";
 
@@ -9,29 +9,28 @@ import { ProductGraphInput } from "@/lib/graph/schemas";
  * edges between them; with `product`, that product's neighbourhood (one hop up and down), 404 when it is unknown
  * or not visible.
  */
-export async function GET(request: Request): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return unauthorized();
-  const params = new URL(request.url).searchParams;
-  const input = ProductGraphInput.safeParse({
-    domain: params.get("domain") ?? undefined,
-    product: params.get("product") ?? undefined,
-  });
-  if (!input.success) {
-    return problem(
-      422,
-      "Invalid graph query",
-      "`domain` must be a domain name, `product` a `<domain>/<name>` ref, and only one of them may be given.",
-    );
-  }
-  const { domain, product } = input.data;
-  if (!product) return Response.json(await getProductGraph(actor, domain ?? null));
-  try {
-    return Response.json(await getProductNeighbourhood(actor, product.domain, product.name));
-  } catch (error) {
-    if (error instanceof NotFoundError) {
-      return problem(404, "Not found", `No data product ${product.domain}/${product.name} is visible to you.`);
+export function GET(request: Request): Promise<Response> {
+  return handleApiRequest(request, async ({ actor }) => {
+    const params = new URL(request.url).searchParams;
+    const input = ProductGraphInput.safeParse({
+      domain: params.get("domain") ?? undefined,
+      product: params.get("product") ?? undefined,
+    });
+    if (!input.success) {
+      return problemResponse(
+        422,
+        "`domain` must be a domain name, `product` a `<domain>/<name>` ref, and only one of them may be given.",
+      );
     }
-    throw error;
-  }
+    const { domain, product } = input.data;
+    if (!product) return Response.json(await getProductGraph(actor, domain ?? null));
+    try {
+      return Response.json(await getProductNeighbourhood(actor, product.domain, product.name));
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        return problemResponse(404, `No data product ${product.domain}/${product.name} is visible to you.`);
+      }
+      throw error;
+    }
+  });
 }
