@@ -71,7 +71,7 @@ export default defineConfig<TestOptions>({
       command: `npx next build && npx next start -p ${APP_PORT}`,
       url: `${APP_URL}/api/auth/providers`,
       reuseExistingServer: !CI,
-      timeout: 240_000,
+      timeout: 600_000,
       stdout: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
       env: {

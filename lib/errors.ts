@@ -50,3 +50,8 @@ export class InvalidInputError extends AppError {
     super(message, 422);
   }
 }
+
+/** Whether a database write failed on a unique constraint (Prisma's P2002): a name taken meanwhile. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -20,7 +20,7 @@ import {
 import { productPath } from "@/lib/products/schemas";
 import { fetchGraph, GraphCanvas, GraphMessage } from "./graph-canvas";
 import { HEX_HEIGHT, HEX_WIDTH } from "./hexagon-node";
-import { layoutFlat, layoutGroups, type Box } from "./layout";
+import { layoutGroups, layoutOverview, type Box } from "./layout";
 
 type View = "products" | "domains";
 
@@ -448,7 +448,14 @@ function ProductPanel({
 function DomainOverview({ graph, onOpen }: { graph: DomainGraphDto; onOpen: (domain: string) => void }) {
   const { fitView } = useReactFlow();
   const [boxes, setBoxes] = useState<Map<string, Box> | null>(null);
-  const domains = useMemo(() => graph.domains.filter((domain) => domain.productCount > 0), [graph.domains]);
+  // Grouped by top-level domain so that the domains without edges, laid out in a grid, cluster by colour.
+  const domains = useMemo(
+    () =>
+      graph.domains
+        .filter((domain) => domain.productCount > 0)
+        .sort((a, b) => a.rootDomain.localeCompare(b.rootDomain) || a.name.localeCompare(b.name)),
+    [graph.domains],
+  );
   const links = useMemo(
     () => graph.edges.map((edge) => ({ ...edge, id: `${edge.source}->${edge.target}` })),
     [graph.edges],
@@ -456,11 +463,9 @@ function DomainOverview({ graph, onOpen }: { graph: DomainGraphDto; onOpen: (dom
 
   useEffect(() => {
     let cancelled = false;
-    layoutFlat(
+    layoutOverview(
       domains.map((domain) => ({ id: domain.name, width: HEX_WIDTH + 32, height: HEX_HEIGHT + 16 })),
-      links.filter(
-        (link) => domains.some((d) => d.name === link.source) && domains.some((d) => d.name === link.target),
-      ),
+      links,
     ).then(
       (result) => !cancelled && setBoxes(result),
       () => !cancelled && setBoxes(new Map()),

@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page, type Response } from "@playwright/test";
 
+/** How long a graph may take to load and lay out: a production build, but on a busy 2-core machine. */
+export const GRAPH_TIMEOUT = 45_000;
+
 /** The mesh graph at /mesh: the graph, its side panel, the relations table and the metrics. */
 export class MeshPage {
   readonly heading: Locator;
@@ -27,6 +30,34 @@ export class MeshPage {
     await expect(this.heading).toBeVisible();
   }
 
+  /** One of the two view buttons above the graph ("Product graph", "Domain overview"); the current one is pressed. */
+  viewButton(name: "Product graph" | "Domain overview"): Locator {
+    return this.graph.getByRole("group", { name: "Graph view" }).getByRole("button", { name, exact: true });
+  }
+
+  /** The hexagon of a domain in the domain overview, named "Domain <display name>, <n> products". */
+  domainNode(displayName: string): Locator {
+    return this.graph.getByRole("button", { name: new RegExp(`^Domain ${escapeRegExp(displayName)}, \\d+ products$`) });
+  }
+
+  /**
+   * Shows the product graph with the products of a domain, as a user would: above PRODUCT_GRAPH_THRESHOLD
+   * visible products the page opens on the domain overview (the test database keeps earlier runs' products, and
+   * in CI the integration tests fill it first), where clicking the domain opens its products and their direct
+   * neighbours; below it the whole mesh is drawn already.
+   */
+  async showProductsOf(domainDisplayName: string): Promise<void> {
+    if ((await this.viewButton("Domain overview").getAttribute("aria-pressed")) === "true") {
+      // Laying out the overview of a large test database takes a while on a busy machine.
+      const domain = this.domainNode(domainDisplayName);
+      await expect(domain).toBeVisible({ timeout: GRAPH_TIMEOUT });
+      await domain.click();
+      await expect(this.graph).toContainText("and its direct neighbours");
+    }
+    await expect(this.viewButton("Product graph")).toHaveAttribute("aria-pressed", "true");
+    await expect(this.findInput).toBeVisible({ timeout: GRAPH_TIMEOUT });
+  }
+
   /** The hexagon of a product on the graph, named "<display name> (<domain>/<name>)". */
   productNode(displayName: string, ref: string): Locator {
     return this.graph.getByRole("button", { name: `${displayName} (${ref})`, exact: true });
@@ -44,4 +75,8 @@ export class MeshPage {
       .filter({ has: this.page.getByRole("term").getByText(label, { exact: true }) })
       .getByRole("definition");
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

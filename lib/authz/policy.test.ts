@@ -45,6 +45,7 @@ const table: { action: Action; resource: unknown; allowed: Who[] }[] = [
   { action: "product.update", resource: product("active"), allowed: ["admin", "owner", "member"] },
   { action: "product.update", resource: product("draft"), allowed: ["admin", "owner", "member"] },
   { action: "team.read", resource: null, allowed: ["admin", "governance", "owner", "member", "outsider"] },
+  { action: "domain.read", resource: null, allowed: ["admin", "governance", "owner", "member", "outsider"] },
   { action: "team.manage", resource: { teamId: TEAM }, allowed: ["admin", "owner"] },
   { action: "team.create", resource: null, allowed: ["admin"] },
   { action: "domain.create", resource: null, allowed: ["admin"] },
@@ -110,6 +111,7 @@ describe("what a refusal answers", () => {
   });
   it("is 404 for admin-only actions", () => {
     expect(refusalFor(member, "user.list", null)).toBe("not-found");
+    expect(refusalFor(member, "team.manage", { teamId: TEAM })).toBe("forbidden");
     expect(refusalFor(member, "user.manage", { userId: owner.id })).toBe("not-found");
   });
   it("is 403 for an admin managing themselves", () => {

@@ -37,6 +37,7 @@ interface Resources {
   "team.read": null;
   "team.manage": TeamResource;
   "team.create": null;
+  "domain.read": null;
   "domain.create": null;
   "domain.manage": TeamResource;
   "user.list": null;
@@ -68,6 +69,7 @@ const rules: Rules = {
   "team.read": () => true,
   "team.manage": (actor, { teamId }) => isAdmin(actor) || ownerOf(actor, teamId),
   "team.create": (actor) => isAdmin(actor),
+  "domain.read": () => true,
   "domain.create": (actor) => isAdmin(actor),
   "domain.manage": (actor, { teamId }) => isAdmin(actor) || ownerOf(actor, teamId),
   "user.list": (actor) => isAdmin(actor),
@@ -100,6 +102,9 @@ export function can<A extends Action>(actor: Actor | null, action: A, resource: 
 /** Actions whose refusal must look like absence: the actor may not even know the resource exists. */
 const readActions: Partial<Record<Action, Action>> = {
   "product.update": "product.read",
+  // Teams and domains are visible to every signed-in user: refusing to manage one is a 403.
+  "team.manage": "team.read",
+  "domain.manage": "domain.read",
   "access-request.decide": "access-request.read",
   "user.manage": "user.list",
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { requireActor, scopeFor, sqlScopeFor } from "../authz";
+import { can, requireActor, scopeFor, sqlScopeFor } from "../authz";
 import { productSummarySelect, toProductSummary } from "../products/queries";
 import { descendantIds, type DomainDetailDto, type DomainDependencyDto, type DomainNodeDto } from "./schemas";
 
@@ -12,6 +12,8 @@ const domainSelect = {
   displayName: true,
   description: true,
   parentId: true,
+  owningTeamId: true,
+  version: true,
   owningTeam: { select: { name: true, displayName: true } },
   _count: { select: { sourceSystems: true } },
 } satisfies Prisma.DomainSelect;
@@ -121,6 +123,8 @@ export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
 
   return {
     name: domain.name,
+    version: domain.version,
+    manageable: can(actor, "domain.manage", { teamId: domain.owningTeamId }),
     displayName: domain.displayName,
     description: domain.description,
     owningTeam: domain.owningTeam,
@@ -139,4 +143,10 @@ export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
     consumes: toDependencies(consumes),
     consumedBy: toDependencies(consumedBy),
   };
+}
+
+/** Every domain by display name, for the parent picker of the new-domain form. */
+export async function listDomainOptions(): Promise<{ name: string; displayName: string }[]> {
+  await requireActor();
+  return db.domain.findMany({ orderBy: { displayName: "asc" }, select: { name: true, displayName: true } });
 }

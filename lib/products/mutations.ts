@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
 import { authorize, can, type Actor } from "../authz";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
+import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { LifecycleStatus } from "../generated/prisma/enums";
 import { diffProducts, uncoveredBreakingChanges, type ProductChange } from "./changes";
@@ -280,10 +280,6 @@ async function ensureCurrentVersion(tx: Tx, product: { id: string; revision: num
       [],
     );
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** Registers a new data product as a draft of its owning team. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { requireActor, scopeFor } from "../authz";
+import { can, requireActor, scopeFor } from "../authz";
 import { productSummarySelect, toProductSummary } from "../products/queries";
-import type { TeamDetailDto } from "./schemas";
+import type { TeamDetailDto, TeamOptionDto } from "./schemas";
 
 /** A team: its members with their team roles, the domains and visible products it owns, its active grants. */
 export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
@@ -16,9 +16,10 @@ export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
       name: true,
       displayName: true,
       description: true,
+      version: true,
       members: {
         orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-        select: { role: true, user: { select: { name: true, email: true } } },
+        select: { role: true, user: { select: { id: true, name: true, email: true } } },
       },
       domains: { orderBy: { displayName: "asc" }, select: { name: true, displayName: true } },
     },
@@ -53,7 +54,14 @@ export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
     name: team.name,
     displayName: team.displayName,
     description: team.description,
-    members: team.members.map((member) => ({ name: member.user.name, email: member.user.email, role: member.role })),
+    version: team.version,
+    manageable: can(actor, "team.manage", { teamId: team.id }),
+    members: team.members.map((member) => ({
+      userId: member.user.id,
+      name: member.user.name,
+      email: member.user.email,
+      role: member.role,
+    })),
     domains: team.domains,
     products: products.map(toProductSummary),
     grants: grants.map((grant) => ({
@@ -68,4 +76,10 @@ export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
       endsAt: grant.endsAt,
     })),
   };
+}
+
+/** Every team by display name, for the owning-team picker of the domain forms. */
+export async function listTeamOptions(): Promise<TeamOptionDto[]> {
+  await requireActor();
+  return db.team.findMany({ orderBy: { displayName: "asc" }, select: { name: true, displayName: true } });
 }

@@ -33,8 +33,8 @@ describe("getTeamDetail", () => {
     const own = await getTeamDetail(team.name);
     expect(own.members).toEqual(
       expect.arrayContaining([
-        { name: owner.name, email: owner.email, role: "owner" },
-        { name: member.name, email: member.email, role: "member" },
+        { userId: owner.id, name: owner.name, email: owner.email, role: "owner" },
+        { userId: member.id, name: member.name, email: member.email, role: "member" },
       ]),
     );
     expect(own.domains).toEqual([{ name: domain.name, displayName: domain.displayName }]);

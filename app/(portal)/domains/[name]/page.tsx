@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductTable } from "@/components/catalog/product-table";
+import { DomainManager } from "@/components/domains/domain-manager";
 import { CardList, Muted, Section } from "@/components/domains/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDomainDetail } from "@/lib/domains/queries";
@@ -133,6 +134,17 @@ export default async function DomainPage({ params }: Params) {
           <Dependencies label="Domains consuming this domain" items={domain.consumedBy} />
         </Section>
       </div>
+
+      {domain.manageable && (
+        <Section id="manage-heading" title="Manage this domain">
+          <DomainManager
+            domain={domain.name}
+            displayName={domain.displayName}
+            description={domain.description}
+            version={domain.version}
+          />
+        </Section>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductTable } from "@/components/catalog/product-table";
 import { CardList, Muted, Section } from "@/components/domains/section";
+import { TeamMembersManager } from "@/components/teams/team-members-manager";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
@@ -57,6 +58,12 @@ export default async function TeamPage({ params }: Params) {
           </CardList>
         )}
       </Section>
+
+      {team.manageable && (
+        <Section id="manage-members-heading" title="Manage members">
+          <TeamMembersManager team={team.name} version={team.version} members={team.members} />
+        </Section>
+      )}
 
       <Section id="domains-heading" title="Domains owned" count={team.domains.length}>
         {team.domains.length === 0 ? (
