@@ -9,7 +9,7 @@ import type { FacetValueDto, SearchFacetsDto, SearchQuery } from "@/lib/search/s
 import { searchHref } from "@/lib/search/schemas";
 import { ARCHETYPE_LABELS, PORT_KIND_LABELS, STATUS_LABELS } from "@/components/catalog/labels";
 
-type FacetName = Exclude<keyof SearchFacetsDto, "total">;
+type FacetName = Exclude<keyof SearchFacetsDto, "total" | "capped" | "tagsEstimated">;
 
 const FACETS: { name: FacetName; legend: string; labels?: Record<string, string> }[] = [
   { name: "domain", legend: "Domain" },
@@ -104,7 +104,13 @@ export function SearchForm({
             )}
           </div>
           {FACETS.map(({ name, legend, labels }) => (
-            <FacetGroup key={name} name={name} legend={legend} labels={labels} values={facets[name]} />
+            <FacetGroup
+              key={name}
+              name={name}
+              legend={name === "tag" && facets.tagsEstimated ? `${legend} (estimated counts)` : legend}
+              labels={labels}
+              values={facets[name]}
+            />
           ))}
           <noscript>
             <button type="submit" className={buttonClasses("secondary", "sm")}>

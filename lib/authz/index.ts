@@ -77,7 +77,7 @@ export function sqlScopeFor(actor: Actor, action: "product.read"): Prisma.Sql {
     case "product.read": {
       if (actor.role === "admin" || actor.role === "governance") return Prisma.sql`TRUE`;
       const teamIds = actor.teams.map((team) => team.id);
-      return Prisma.sql`(p.status::text = ANY(${[...PUBLIC_STATUSES]}::text[]) OR p.owning_team_id = ANY(${teamIds}::uuid[]))`;
+      return Prisma.sql`(p.status = ANY(${[...PUBLIC_STATUSES]}::lifecycle_status[]) OR p.owning_team_id = ANY(${teamIds}::uuid[]))`;
     }
   }
   return Prisma.sql`FALSE`;

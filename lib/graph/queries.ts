@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
 import { sqlScopeFor, type Actor } from "../authz";
 import {
-  computeMeshMetrics,
+  MOST_CONSUMED_LIMIT,
   type DomainGraphDto,
   type GraphEdgeDto,
   type GraphProductDto,
@@ -17,6 +17,9 @@ import {
 } from "./schemas";
 
 // Every function takes the actor explicitly: route handlers answer 401 themselves (requireActor would redirect).
+
+/** How many of a domain's products the product graph of that domain holds at most (the first by name). */
+export const DOMAIN_GRAPH_LIMIT = 300;
 
 /** How many relations the table view lists at most. */
 export const RELATIONS_LIMIT = 2000;
@@ -53,14 +56,19 @@ interface EdgeRow {
   portDisplayName: string;
 }
 
-/** Consumption edges between products the actor may see (both ends), as SQL over `visible(id)`. */
-function visibleEdges(): Prisma.Sql {
+/** Whether the product `id` (SQL) is one the actor may see: a per-row probe of the primary key, never a scan. */
+function visibleProduct(scope: Prisma.Sql, id: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM data_products p WHERE p.id = ${id} AND ${scope})`;
+}
+
+/** Consumption edges between products the actor may see (both ends). */
+function visibleEdges(scope: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT ip.id, op.product_id AS source, ip.product_id AS target,
            op.name AS "portName", op.display_name AS "portDisplayName"
     FROM input_ports ip
     JOIN output_ports op ON op.id = ip.source_output_port_id
-    WHERE ip.product_id IN (SELECT id FROM visible) AND op.product_id IN (SELECT id FROM visible)`;
+    WHERE ${visibleProduct(scope, Prisma.sql`ip.product_id`)} AND ${visibleProduct(scope, Prisma.sql`op.product_id`)}`;
 }
 
 /**
@@ -69,21 +77,37 @@ function visibleEdges(): Prisma.Sql {
  */
 export async function getProductGraph(actor: Actor, domain: string | null = null): Promise<ProductGraphDto> {
   const scope = sqlScopeFor(actor, "product.read");
-  const visible = Prisma.sql`visible AS (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope})`;
+  if (domain === null) {
+    const edges = await db.$queryRaw<EdgeRow[]>(Prisma.sql`SELECT e.* FROM (${visibleEdges(scope)}) e ORDER BY e.id`);
+    const nodes = await selectGraphProducts(scope, Prisma.empty);
+    return { domain, nodes, edges: edges.map((row): GraphEdgeDto => ({ ...row })) };
+  }
+  // Start from the domain's products (the first DOMAIN_GRAPH_LIMIT by name: a graph of thousands of nodes cannot
+  // be drawn or read) and follow their ports both ways (index lookups), instead of every edge of the mesh.
+  const members = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT p.id FROM data_products p JOIN domains d ON d.id = p.domain_id
+    WHERE d.name = ${domain} AND ${scope}
+    ORDER BY p.name LIMIT ${DOMAIN_GRAPH_LIMIT}`);
+  const memberIds = members.map((member) => member.id);
   const edges = await db.$queryRaw<EdgeRow[]>(Prisma.sql`
-    WITH ${visible}, edges AS (${visibleEdges()})
-    SELECT e.* FROM edges e
-    ${
-      domain === null
-        ? Prisma.empty
-        : Prisma.sql`WHERE e.source IN (SELECT v.id FROM visible v JOIN domains d ON d.id = v.domain_id WHERE d.name = ${domain})
-             OR e.target IN (SELECT v.id FROM visible v JOIN domains d ON d.id = v.domain_id WHERE d.name = ${domain})`
-    }
-    ORDER BY e.id`);
+    WITH members AS (SELECT unnest(${memberIds}::uuid[]) AS id)
+    SELECT ip.id, op.product_id AS source, ip.product_id AS target,
+           op.name AS "portName", op.display_name AS "portDisplayName"
+    FROM members m
+    JOIN output_ports op ON op.product_id = m.id
+    JOIN input_ports ip ON ip.source_output_port_id = op.id
+    WHERE ${visibleProduct(scope, Prisma.sql`ip.product_id`)}
+    UNION
+    SELECT ip.id, op.product_id, ip.product_id, op.name, op.display_name
+    FROM members m
+    JOIN input_ports ip ON ip.product_id = m.id
+    JOIN output_ports op ON op.id = ip.source_output_port_id
+    WHERE ${visibleProduct(scope, Prisma.sql`op.product_id`)}
+    ORDER BY id`);
   const neighbourIds = [...new Set(edges.flatMap((edge) => [edge.source, edge.target]))];
   const nodes = await selectGraphProducts(
     scope,
-    domain === null ? Prisma.empty : Prisma.sql`AND (d.name = ${domain} OR p.id = ANY(${neighbourIds}::uuid[]))`,
+    Prisma.sql`AND p.id = ANY(${[...new Set([...memberIds, ...neighbourIds])]}::uuid[])`,
   );
   return { domain, nodes, edges: edges.map((row): GraphEdgeDto => ({ ...row })) };
 }
@@ -123,17 +147,16 @@ export async function getProductNeighbourhood(
 
   const [edges, sources] = await Promise.all([
     db.$queryRaw<(EdgeRow & { direction: "upstream" | "downstream" })[]>(Prisma.sql`
-      WITH visible AS (SELECT p.id FROM data_products p WHERE ${scope})
       SELECT ip.id, op.product_id AS source, ip.product_id AS target, 'upstream' AS direction,
              op.name AS "portName", op.display_name AS "portDisplayName"
       FROM input_ports ip JOIN output_ports op ON op.id = ip.source_output_port_id
       WHERE ip.product_id = ${centre.id}::uuid AND op.product_id <> ${centre.id}::uuid
-        AND op.product_id IN (SELECT id FROM visible)
+        AND ${visibleProduct(scope, Prisma.sql`op.product_id`)}
       UNION ALL
       SELECT ip.id, op.product_id, ip.product_id, 'downstream', op.name, op.display_name
       FROM input_ports ip JOIN output_ports op ON op.id = ip.source_output_port_id
       WHERE op.product_id = ${centre.id}::uuid AND ip.product_id <> ${centre.id}::uuid
-        AND ip.product_id IN (SELECT id FROM visible)
+        AND ${visibleProduct(scope, Prisma.sql`ip.product_id`)}
       ORDER BY direction, id`),
     db.$queryRaw<(GraphSourceSystemDto & { inputPortId: string })[]>(Prisma.sql`
       ${DOMAIN_ROOTS}
@@ -192,34 +215,67 @@ export async function getDomainGraph(actor: Actor): Promise<DomainGraphDto> {
       FROM domains d JOIN domain_roots dr ON dr.id = d.id
       ORDER BY d.name`),
     db.$queryRaw<{ source: string; target: string; weight: number }[]>(Prisma.sql`
-      WITH visible AS (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope})
-      SELECT sd.name AS source, td.name AS target, count(*)::int AS weight
-      FROM input_ports ip
-      JOIN output_ports op ON op.id = ip.source_output_port_id
-      JOIN visible s ON s.id = op.product_id
-      JOIN visible t ON t.id = ip.product_id
-      JOIN domains sd ON sd.id = s.domain_id
-      JOIN domains td ON td.id = t.domain_id
-      WHERE s.domain_id <> t.domain_id
-      GROUP BY sd.name, td.name
-      ORDER BY weight DESC, sd.name, td.name`),
+      WITH visible AS MATERIALIZED (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope}),
+      -- Edges summed per pair of products' domains before the domain names are joined.
+      pairs AS (
+        SELECT s.domain_id AS source, t.domain_id AS target, count(*)::int AS weight
+        FROM input_ports ip
+        JOIN output_ports op ON op.id = ip.source_output_port_id
+        JOIN visible s ON s.id = op.product_id
+        JOIN visible t ON t.id = ip.product_id
+        WHERE s.domain_id <> t.domain_id
+        GROUP BY s.domain_id, t.domain_id
+      )
+      SELECT sd.name AS source, td.name AS target, pairs.weight
+      FROM pairs JOIN domains sd ON sd.id = pairs.source JOIN domains td ON td.id = pairs.target
+      ORDER BY pairs.weight DESC, sd.name, td.name`),
   ]);
   return { domains, edges };
 }
 
-/** Mesh metrics over what the actor may see. */
+/** Mesh metrics over what the actor may see, aggregated in SQL (only the counts and the top list come back). */
 export async function getMeshMetrics(actor: Actor): Promise<MeshMetricsDto> {
   const scope = sqlScopeFor(actor, "product.read");
-  const [nodes, edges] = await Promise.all([
-    db.$queryRaw<{ id: string; ref: string; displayName: string; domain: string }[]>(Prisma.sql`
-      SELECT p.id, d.name || '/' || p.name AS ref, p.display_name AS "displayName", d.name AS domain
-      FROM data_products p JOIN domains d ON d.id = p.domain_id
-      WHERE ${scope}`),
-    db.$queryRaw<{ source: string; target: string }[]>(Prisma.sql`
-      WITH visible AS (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope})
-      SELECT e.source, e.target FROM (${visibleEdges()}) e`),
-  ]);
-  return computeMeshMetrics(nodes, edges);
+  const [row] = await db.$queryRaw<
+    {
+      products: number;
+      edges: number;
+      crossDomain: number;
+      withConsumers: number;
+      mostConsumed: { ref: string; displayName: string; consumers: number }[] | null;
+    }[]
+  >(Prisma.sql`
+    WITH visible AS MATERIALIZED (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope}),
+    edges AS MATERIALIZED (
+      SELECT op.product_id AS source, ip.product_id AS target, s.domain_id <> t.domain_id AS cross_domain
+      FROM input_ports ip
+      JOIN output_ports op ON op.id = ip.source_output_port_id
+      JOIN visible s ON s.id = op.product_id
+      JOIN visible t ON t.id = ip.product_id
+    ),
+    consumers AS MATERIALIZED (SELECT source, count(DISTINCT target)::int AS consumers FROM edges GROUP BY source),
+    top AS (
+      SELECT d.name || '/' || p.name AS ref, p.display_name AS "displayName", c.consumers
+      FROM (SELECT * FROM consumers ORDER BY consumers DESC LIMIT ${MOST_CONSUMED_LIMIT * 4}) c
+      JOIN data_products p ON p.id = c.source JOIN domains d ON d.id = p.domain_id
+    )
+    SELECT (SELECT count(*)::int FROM visible) AS products,
+           (SELECT count(*)::int FROM edges) AS edges,
+           (SELECT count(*)::int FROM edges WHERE cross_domain) AS "crossDomain",
+           (SELECT count(*)::int FROM consumers) AS "withConsumers",
+           (SELECT json_agg(top) FROM top) AS "mostConsumed"`);
+  const edges = row?.edges ?? 0;
+  // Ties at the cut are broken by ref in JS (locale order, as before); the SQL keeps a margin of rows for that.
+  const top = (row?.mostConsumed ?? [])
+    .toSorted((a, b) => b.consumers - a.consumers || a.ref.localeCompare(b.ref))
+    .slice(0, MOST_CONSUMED_LIMIT);
+  return {
+    products: row?.products ?? 0,
+    consumptionEdges: edges,
+    crossDomainShare: edges === 0 ? null : Math.round(((row?.crossDomain ?? 0) / edges) * 1000) / 10,
+    productsWithoutConsumers: (row?.products ?? 0) - (row?.withConsumers ?? 0),
+    mostConsumed: top,
+  };
 }
 
 /** The consumption relations as rows for the table view: upstream product → port → consuming product. */
@@ -236,11 +292,10 @@ export async function listMeshRelations(actor: Actor): Promise<MeshRelationDto[]
       consumerName: string;
     }[]
   >(Prisma.sql`
-    WITH visible AS (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope})
     SELECT e.id, sd.name || '/' || s.name AS "upstreamRef", s.display_name AS "upstreamName",
            e."portName", e."portDisplayName",
            td.name || '/' || t.name AS "consumerRef", t.display_name AS "consumerName"
-    FROM (${visibleEdges()}) e
+    FROM (${visibleEdges(scope)}) e
     JOIN data_products s ON s.id = e.source JOIN domains sd ON sd.id = s.domain_id
     JOIN data_products t ON t.id = e.target JOIN domains td ON td.id = t.domain_id
     ORDER BY "upstreamRef", e."portName", "consumerRef"

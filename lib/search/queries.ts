@@ -9,10 +9,11 @@ import { sqlScopeFor, type Actor } from "../authz";
 import { descendantIds } from "../domains/schemas";
 import { productRef } from "../products/schemas";
 import {
-  NAME_SIMILARITY,
+  SEARCH_CANDIDATE_LIMIT,
   SEARCH_PAGE_SIZE,
   SearchInput,
   TAG_FACET_LIMIT,
+  TAG_SAMPLE_SIZE,
   decodeCursor,
   domainIdsWithin,
   domainTreeOrder,
@@ -82,13 +83,46 @@ function conditionsFor(query: SearchQuery, domains: DomainNode[]): Conditions {
   };
 }
 
-/** Runs raw SQL with the typo tolerance of name matching set for this transaction only. */
-async function withNameSimilarity<T>(sql: Prisma.Sql): Promise<T> {
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true)`,
-    db.$queryRaw<T>(sql),
-  ]);
-  return rows as T;
+/** Every filter but the query text (and but `except`), joined with AND. */
+function filtersOf(where: Conditions, except: Facet | null = null): Prisma.Sql {
+  return Prisma.join(
+    FACETS.filter((facet) => facet !== except).map((facet) => where[facet]),
+    " AND ",
+  );
+}
+
+/** The product name a query text would be written as (`Customer Churn` → `customer-churn`), for exact matches. */
+function slugOf(q: string): string {
+  return q
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/**
+ * CTEs `candidates(id, ...columns)` and `capped(capped)`: the products meeting `filter` (SQL over `p`) that a query
+ * text can rank, at most SEARCH_CANDIDATE_LIMIT names close to the query (trigram) and as many full-text matches,
+ * plus the product named exactly like the query. Each part stops at its limit, so a common term costs about what a
+ * rare one does, and `columns` (SQL over `p`) are read in the same pass, so the wide rows are read once. The typo
+ * tolerance of `<%` and a deterministic scan order (the same candidates for every page) are set on every
+ * connection (lib/db.ts).
+ */
+function candidateCtes(q: string, filter: Prisma.Sql, columns: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    exact AS (SELECT p.id, ${columns} FROM data_products p WHERE p.name = ${slugOf(q)} AND ${filter}),
+    named AS MATERIALIZED (
+      SELECT p.id, ${columns} FROM data_products p WHERE ${q} <% p.display_name AND ${filter}
+      LIMIT ${SEARCH_CANDIDATE_LIMIT}
+    ),
+    texted AS MATERIALIZED (
+      SELECT p.id, ${columns} FROM data_products p WHERE p.search_vector @@ ${tsQuery(q)} AND ${filter}
+      LIMIT ${SEARCH_CANDIDATE_LIMIT}
+    ),
+    candidates AS MATERIALIZED (SELECT * FROM exact UNION SELECT * FROM named UNION SELECT * FROM texted),
+    capped AS (
+      SELECT (SELECT count(*) FROM named) >= ${SEARCH_CANDIDATE_LIMIT}
+          OR (SELECT count(*) FROM texted) >= ${SEARCH_CANDIDATE_LIMIT} AS capped
+    )`;
 }
 
 interface HitRow {
@@ -149,7 +183,19 @@ export async function searchProducts(actor: Actor, input: SearchInput): Promise<
     ? Prisma.sql`r.score ${backwards ? Prisma.sql`ASC` : Prisma.sql`DESC`}, r.name ${direction}, r.id ${direction}`
     : Prisma.sql`r.name ${direction}, r.id ${direction}`;
 
-  const rows = await withNameSimilarity<HitRow[]>(Prisma.sql`
+  const scope = sqlScopeFor(actor, "product.read");
+  const filter = Prisma.sql`${scope} AND ${filtersOf(where)}`;
+  // With a query text, only the candidates are ranked (see candidateCtes) and the page is cut from them before
+  // its rows are read; without, the name index pages.
+  const keyset = keysetCondition(after ?? before, ranked, backwards);
+  const pageIds = ranked
+    ? Prisma.sql`WITH ${candidateCtes(query.q, filter, Prisma.sql`p.name, ${scoreOf(query.q)} AS score`)}
+        SELECT r.id, r.score FROM candidates r WHERE ${keyset} ORDER BY ${order} LIMIT ${SEARCH_PAGE_SIZE + 1}`
+    : Prisma.sql`SELECT r.id, r.score
+        FROM (SELECT p.id, p.name, NULL::float8 AS score FROM data_products p WHERE ${filter}) r
+        WHERE ${keyset} ORDER BY ${order} LIMIT ${SEARCH_PAGE_SIZE + 1}`;
+  const rows = await db.$queryRaw<HitRow[]>(Prisma.sql`
+    WITH page AS MATERIALIZED (${pageIds})
     SELECT r.*,
            d.name AS "domainName", d.display_name AS "domainDisplayName",
            parent.name AS "parentName", parent.display_name AS "parentDisplayName",
@@ -157,21 +203,13 @@ export async function searchProducts(actor: Actor, input: SearchInput): Promise<
     FROM (
       SELECT p.id, p.name, p.display_name AS "displayName", p.description,
              replace(p.archetype::text, '-', '_') AS archetype, p.status::text AS status, p.tags,
-             p.domain_id, p.owning_team_id,
-             ${ranked ? scoreOf(query.q) : Prisma.sql`NULL::float8`} AS score
-      FROM data_products p
-      WHERE ${sqlScopeFor(actor, "product.read")}
-        AND ${Prisma.join(
-          Object.values(where).map((condition) => Prisma.sql`${condition}`),
-          " AND ",
-        )}
+             p.domain_id, p.owning_team_id, page.score
+      FROM page JOIN data_products p ON p.id = page.id
     ) r
     JOIN domains d ON d.id = r.domain_id
     LEFT JOIN domains parent ON parent.id = d.parent_id
     JOIN teams t ON t.id = r.owning_team_id
-    WHERE ${keysetCondition(after ?? before, ranked, backwards)}
-    ORDER BY ${order}
-    LIMIT ${SEARCH_PAGE_SIZE + 1}`);
+    ORDER BY ${order}`);
 
   const more = rows.length > SEARCH_PAGE_SIZE;
   const page = rows.slice(0, SEARCH_PAGE_SIZE);
@@ -241,46 +279,17 @@ export async function countProductFacets(actor: Actor, input: SearchInput): Prom
   const query = parseQuery(input);
   const domains = await loadDomains();
   const where = conditionsFor(query, domains);
-  const allBut = (facet: Facet | null) =>
-    Prisma.join(
-      FACETS.filter((other) => other !== facet).map((other) => Prisma.sql`m.f_${Prisma.raw(other)}`),
-      " AND ",
-    );
-
-  const rows = await withNameSimilarity<FacetRow[]>(Prisma.sql`
-    WITH m AS MATERIALIZED (
-      SELECT p.domain_id, p.owning_team_id, replace(p.archetype::text, '-', '_') AS archetype,
-             p.status::text AS status, p.tags, p.port_kinds, p.contains_pii,
-             ${Prisma.join(
-               FACETS.map((facet) => Prisma.sql`${where[facet]} AS f_${Prisma.raw(facet)}`),
-               ", ",
-             )}
-      FROM data_products p
-      WHERE ${sqlScopeFor(actor, "product.read")} AND ${where.text}
-    )
-    SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) AS count FROM m WHERE ${allBut(null)}
-    UNION ALL
-    SELECT 'domain', m.domain_id::text, NULL, count(*) FROM m WHERE ${allBut("domain")} GROUP BY m.domain_id
-    UNION ALL
-    SELECT 'team', t.name, t.display_name, c.count
-    FROM (SELECT m.owning_team_id, count(*) FROM m WHERE ${allBut("team")} GROUP BY m.owning_team_id) c
-    JOIN teams t ON t.id = c.owning_team_id
-    UNION ALL
-    SELECT 'archetype', m.archetype, NULL, count(*) FROM m WHERE ${allBut("archetype")} GROUP BY m.archetype
-    UNION ALL
-    SELECT 'status', m.status, NULL, count(*) FROM m WHERE ${allBut("status")} GROUP BY m.status
-    UNION ALL
-    SELECT 'tag', c.tag, NULL, c.count FROM (
-      SELECT tag, count(*), row_number() OVER (ORDER BY count(*) DESC, tag) AS rank
-      FROM m, unnest(m.tags) AS tag WHERE ${allBut("tag")} GROUP BY tag
-    ) c WHERE c.rank <= ${TAG_FACET_LIMIT} OR c.tag = ANY(${query.tag}::text[])
-    UNION ALL
-    SELECT 'kind', kind::text, NULL, count(*) FROM m, unnest(m.port_kinds) AS kind WHERE ${allBut("kind")} GROUP BY kind
-    UNION ALL
-    SELECT 'pii', 'true', NULL, count(*) FROM m WHERE ${allBut("pii")} AND m.contains_pii`);
+  const scope = sqlScopeFor(actor, "product.read");
+  // Without a query text and a tag filter, every facet but the tags comes from one grouped index-only scan.
+  const { rows, capped, tagsEstimated } =
+    !query.q && query.tag.length === 0
+      ? await countWithoutText(scope, query, domains)
+      : { ...(await countMatches(scope, query, where)), tagsEstimated: false };
 
   const facets: SearchFacetsDto = {
     total: 0,
+    capped,
+    tagsEstimated,
     domain: [],
     team: [],
     archetype: [],
@@ -322,6 +331,170 @@ export async function countProductFacets(actor: Actor, input: SearchInput): Prom
   }
   return facets;
 }
+
+/**
+ * Facet rows over the products matching the query text (its candidates when there is one, see candidateCtes) or
+ * every product, with each facet's counts under every filter but its own.
+ */
+async function countMatches(
+  scope: Prisma.Sql,
+  query: SearchQuery,
+  where: Conditions,
+): Promise<{ rows: FacetRow[]; capped: boolean }> {
+  const allBut = (facet: Facet | null) =>
+    Prisma.join(
+      FACETS.filter((other) => other !== facet).map((other) => Prisma.sql`m.f_${Prisma.raw(other)}`),
+      " AND ",
+    );
+  const columns = Prisma.sql`
+    p.domain_id, p.owning_team_id, replace(p.archetype::text, '-', '_') AS archetype, p.status::text AS status,
+    p.tags, p.port_kinds, p.contains_pii,
+    ${Prisma.join(
+      FACETS.map((facet) => Prisma.sql`${where[facet]} AS f_${Prisma.raw(facet)}`),
+      ", ",
+    )}`;
+  const rows = await db.$queryRaw<(FacetRow & { capped: boolean })[]>(Prisma.sql`
+    WITH ${query.q ? Prisma.sql`${candidateCtes(query.q, scope, columns)},` : Prisma.empty}
+    m AS MATERIALIZED (
+      ${query.q ? Prisma.sql`SELECT * FROM candidates` : Prisma.sql`SELECT p.id, ${columns} FROM data_products p WHERE ${scope}`}
+    ),
+    counts AS (
+      SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) AS count FROM m WHERE ${allBut(null)}
+      UNION ALL
+      SELECT 'domain', m.domain_id::text, NULL, count(*) FROM m WHERE ${allBut("domain")} GROUP BY m.domain_id
+      UNION ALL
+      SELECT 'team', t.name, t.display_name, c.count
+      FROM (SELECT m.owning_team_id, count(*) FROM m WHERE ${allBut("team")} GROUP BY m.owning_team_id) c
+      JOIN teams t ON t.id = c.owning_team_id
+      UNION ALL
+      SELECT 'archetype', m.archetype, NULL, count(*) FROM m WHERE ${allBut("archetype")} GROUP BY m.archetype
+      UNION ALL
+      SELECT 'status', m.status, NULL, count(*) FROM m WHERE ${allBut("status")} GROUP BY m.status
+      UNION ALL
+      SELECT 'tag', c.tag, NULL, c.count FROM (
+        SELECT tag, count(*), row_number() OVER (ORDER BY count(*) DESC, tag) AS rank
+        FROM m, unnest(m.tags) AS tag WHERE ${allBut("tag")} GROUP BY tag
+      ) c WHERE c.rank <= ${TAG_FACET_LIMIT} OR c.tag = ANY(${query.tag}::text[])
+      UNION ALL
+      SELECT 'kind', kind::text, NULL, count(*)
+      FROM m, unnest(m.port_kinds) AS kind WHERE ${allBut("kind")} GROUP BY kind
+      UNION ALL
+      SELECT 'pii', 'true', NULL, count(*) FROM m WHERE ${allBut("pii")} AND m.contains_pii
+    )
+    SELECT counts.*, ${query.q ? Prisma.sql`(SELECT capped FROM capped)` : Prisma.sql`FALSE`} AS capped
+    FROM counts`);
+  return { rows, capped: rows.some((row) => row.capped) };
+}
+
+/**
+ * Facet rows without a query text or a tag filter: the products grouped by every facet column but the tags in one
+ * scan of the narrow facet index (no wide rows read), each facet counted from the groups in JS; the tag counts from
+ * a sample of about TAG_SAMPLE_SIZE products when there are more (and then flagged as estimates).
+ */
+async function countWithoutText(
+  scope: Prisma.Sql,
+  query: SearchQuery,
+  domains: DomainNode[],
+): Promise<{ rows: FacetRow[]; capped: false; tagsEstimated: boolean }> {
+  const [groups, teams] = await Promise.all([
+    db.$queryRaw<
+      {
+        domainId: string;
+        teamId: string;
+        archetype: string;
+        status: string;
+        pii: boolean;
+        kinds: string[] | null;
+        count: number;
+      }[]
+    >(Prisma.sql`
+      SELECT p.domain_id AS "domainId", p.owning_team_id AS "teamId",
+             replace(p.archetype::text, '-', '_') AS archetype, p.status::text AS status, p.contains_pii AS pii,
+             p.port_kinds::text[] AS kinds, count(*)::int AS count
+      FROM data_products p WHERE ${scope}
+      GROUP BY p.domain_id, p.owning_team_id, p.archetype, p.status, p.contains_pii, p.port_kinds`),
+    loadTeams(),
+  ]);
+  const teamById = new Map(teams.map((team) => [team.id, team]));
+  const domainIds = new Set(domainIdsWithin(domains, query.domain));
+  const passes: Record<Exclude<Facet, "tag">, (group: (typeof groups)[number]) => boolean> = {
+    domain: (group) => query.domain.length === 0 || domainIds.has(group.domainId),
+    team: (group) => query.team.length === 0 || query.team.includes(teamById.get(group.teamId)?.name ?? ""),
+    archetype: (group) => query.archetype.length === 0 || (query.archetype as string[]).includes(group.archetype),
+    // Retired products are hidden unless a status filter asks for them.
+    status: (group) =>
+      query.status.length ? (query.status as string[]).includes(group.status) : group.status !== "retired",
+    kind: (group) =>
+      query.kind.length === 0 || (group.kinds ?? []).some((kind) => (query.kind as string[]).includes(kind)),
+    pii: (group) => !query.pii || group.pii,
+  };
+  const facetsOf = Object.keys(passes) as Exclude<Facet, "tag">[];
+  const allBut = (facet: Facet | null) => (group: (typeof groups)[number]) =>
+    facetsOf.every((other) => other === facet || passes[other](group));
+  const tally = (facet: Facet | null, keys: (group: (typeof groups)[number]) => string[]) => {
+    const counts = new Map<string, number>();
+    for (const group of groups.filter(allBut(facet))) {
+      for (const key of keys(group)) counts.set(key, (counts.get(key) ?? 0) + group.count);
+    }
+    return counts;
+  };
+  const rows: FacetRow[] = [];
+  const push = (facet: FacetRow["facet"], counts: Map<string, number>, label?: (value: string) => string) => {
+    for (const [value, count] of counts) rows.push({ facet, value, label: label?.(value) ?? null, count });
+  };
+  const total = tally(null, () => ["total"]).get("total") ?? 0;
+  rows.push({ facet: "total", value: null, label: null, count: total });
+  push(
+    "domain",
+    tally("domain", (group) => [group.domainId]),
+  );
+  const teamCounts = tally("team", (group) => [group.teamId]);
+  for (const [id, count] of teamCounts) {
+    const team = teamById.get(id);
+    if (team) rows.push({ facet: "team", value: team.name, label: team.displayName, count });
+  }
+  push(
+    "archetype",
+    tally("archetype", (group) => [group.archetype]),
+  );
+  push(
+    "status",
+    tally("status", (group) => [group.status]),
+  );
+  push(
+    "kind",
+    tally("kind", (group) => group.kinds ?? []),
+  );
+  push(
+    "pii",
+    tally("pii", (group) => (group.pii ? ["true"] : [])),
+  );
+
+  // The tags are in the wide rows: count them in a repeatable block sample when there are many products.
+  const where = conditionsFor(query, domains);
+  const share = total > TAG_SAMPLE_SIZE ? (100 * TAG_SAMPLE_SIZE) / total : 100;
+  const tags = await db.$queryRaw<{ tag: string; count: number }[]>(Prisma.sql`
+    SELECT tag, count(*)::int AS count
+    FROM data_products p ${
+      share < 100 ? Prisma.sql`TABLESAMPLE SYSTEM (${share}::float4) REPEATABLE (42)` : Prisma.empty
+    }, unnest(p.tags) AS tag
+    WHERE ${scope} AND ${filtersOf(where, "tag")}
+    GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ${TAG_FACET_LIMIT}`);
+  for (const { tag, count } of tags) {
+    rows.push({
+      facet: "tag",
+      value: tag,
+      label: null,
+      count: share < 100 ? Math.round((count * 100) / share) : count,
+    });
+  }
+  return { rows, capped: false, tagsEstimated: share < 100 };
+}
+
+/** All teams (a few hundred at most): the team facet's labels. */
+const loadTeams = cache((): Promise<{ id: string; name: string; displayName: string }[]> =>
+  db.team.findMany({ select: { id: true, name: true, displayName: true } }),
+);
 
 /** The domain facet in tree order, counts rolled up from sub-domains; empty domains left out unless selected. */
 function domainFacet(domains: DomainNode[], direct: Map<string, number>, selected: string[]): FacetValueDto[] {

@@ -9,6 +9,14 @@ import type { ProductSummaryDto } from "../products/schemas";
 export const SEARCH_PAGE_SIZE = 25;
 /** Tags listed in the tag facet (the most frequent in the results, plus any selected). */
 export const TAG_FACET_LIMIT = 15;
+/**
+ * A query text ranks at most this many candidates per kind of match (names close to the query, full-text matches):
+ * a common term matches most of the mesh, and ranking all of it costs seconds. Facet counts of such a query are
+ * counted among the candidates (and say so).
+ */
+export const SEARCH_CANDIDATE_LIMIT = 1000;
+/** Without a query text, tag counts are estimated from a sample of about this many products when there are more. */
+export const TAG_SAMPLE_SIZE = 5000;
 /** A name at least this similar (pg_trgm word similarity) to the query matches despite typos. */
 export const NAME_SIMILARITY = 0.5;
 
@@ -142,8 +150,15 @@ export interface FacetValueDto {
 
 /** Counts of each facet value among the matches; a facet's own selection is left out of its counts. */
 export interface SearchFacetsDto {
-  /** Products matching the search and every filter. */
+  /** Products matching the search and every filter (a lower bound when `capped`). */
   total: number;
+  /**
+   * The query text matched more than SEARCH_CANDIDATE_LIMIT products of a kind: the results and every count are
+   * over the best-matching candidates only, so the total is "at least".
+   */
+  capped: boolean;
+  /** The tag counts are estimated from a sample of the products (a search without a query text on a large mesh). */
+  tagsEstimated: boolean;
   domain: FacetValueDto[];
   team: FacetValueDto[];
   archetype: FacetValueDto[];
