@@ -124,7 +124,7 @@ export const InputPortInput = z.discriminatedUnion("source", [
 ]);
 export type InputPortInput = z.input<typeof InputPortInput>;
 
-export function inputPortKey(input: z.output<typeof InputPortInput>): string {
+function inputPortKey(input: z.output<typeof InputPortInput>): string {
   return input.source === "product" ? `product:${input.product}#${input.port}` : `source-system:${input.sourceSystem}`;
 }
 

@@ -95,9 +95,6 @@ export function parseSearchParams(params: URLSearchParams | Record<string, strin
   return SearchInput.safeParse(record);
 }
 
-/** The filters of a search, without its query text and page position. */
-export type SearchFilters = Pick<SearchQuery, "domain" | "team" | "archetype" | "status" | "tag" | "kind" | "pii">;
-
 /** The URL of a search (`/products?...`); parameters in a fixed order so equal searches have equal URLs. */
 export function searchHref(query: Partial<SearchQuery>, page?: { after?: string; before?: string }): string {
   const params = new URLSearchParams();

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDomainDetail } from "@/lib/domains/queries";
 import type { DomainDependencyDto } from "@/lib/domains/schemas";
 import { NotFoundError } from "@/lib/errors";
+import { decodeSegment } from "@/lib/url-segment";
 
 interface Params {
   params: Promise<{ name: string }>;
@@ -16,7 +17,7 @@ interface Params {
 async function loadDomain(params: Params["params"]) {
   const { name } = await params;
   try {
-    return await getDomainDetail(decodeURIComponent(name));
+    return await getDomainDetail(decodeSegment(name));
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof URIError) notFound();
     throw error;

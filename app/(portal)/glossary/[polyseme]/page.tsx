@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors";
 import { getPolysemeDetail } from "@/lib/glossary/queries";
 import { productPath } from "@/lib/products/schemas";
+import { decodeSegment } from "@/lib/url-segment";
 
 interface Params {
   params: Promise<{ polyseme: string }>;
@@ -14,7 +15,7 @@ interface Params {
 async function loadPolyseme(params: Params["params"]) {
   const { polyseme } = await params;
   try {
-    return await getPolysemeDetail(decodeURIComponent(polyseme));
+    return await getPolysemeDetail(decodeSegment(polyseme));
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof URIError) notFound();
     throw error;

@@ -10,6 +10,7 @@ import { Time } from "@/components/ui/time";
 import { NotFoundError } from "@/lib/errors";
 import { productPath } from "@/lib/products/schemas";
 import { getTeamDetail } from "@/lib/teams/queries";
+import { decodeSegment } from "@/lib/url-segment";
 
 interface Params {
   params: Promise<{ name: string }>;
@@ -18,7 +19,7 @@ interface Params {
 async function loadTeam(params: Params["params"]) {
   const { name } = await params;
   try {
-    return await getTeamDetail(decodeURIComponent(name));
+    return await getTeamDetail(decodeSegment(name));
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof URIError) notFound();
     throw error;

@@ -13,25 +13,18 @@ import { requireActor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { nextStatuses } from "@/lib/products/input";
 import { productPath } from "@/lib/products/schemas";
+import { decodeSegment } from "@/lib/url-segment";
 import { getProductDetail } from "@/lib/products/queries";
 
 interface Params {
   params: Promise<{ domain: string; name: string }>;
 }
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /** The product, or the 404 page when it does not exist or the actor may not see it. */
 async function loadProduct(params: Params["params"]) {
   const { domain, name } = await params;
   try {
-    return await getProductDetail(decode(domain), decode(name));
+    return await getProductDetail(decodeSegment(domain), decodeSegment(name));
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

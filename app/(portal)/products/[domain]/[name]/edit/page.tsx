@@ -8,6 +8,7 @@ import { requireActor } from "@/lib/authz";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getProductForEdit, getRegistrationOptions } from "@/lib/products/registration";
 import { productPath } from "@/lib/products/schemas";
+import { decodeSegment } from "@/lib/url-segment";
 
 export const metadata: Metadata = { title: "Edit data product" };
 
@@ -16,7 +17,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   const actor = await requireActor();
   let product;
   try {
-    product = await getProductForEdit(actor, decodeURIComponent(domain), decodeURIComponent(name));
+    product = await getProductForEdit(actor, decodeSegment(domain), decodeSegment(name));
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof ForbiddenError) {

@@ -12,6 +12,7 @@ import { requireActor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { compareProductVersions, listProductVersions } from "@/lib/products/registration";
 import { productPath, productRef } from "@/lib/products/schemas";
+import { decodeSegment } from "@/lib/url-segment";
 
 export const metadata: Metadata = { title: "Product history" };
 
@@ -61,7 +62,7 @@ export default async function ProductHistoryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { domain, name } = await params;
-  const locator = { domain: decodeURIComponent(domain), name: decodeURIComponent(name) };
+  const locator = { domain: decodeSegment(domain), name: decodeSegment(name) };
   const query = await searchParams;
   const actor = await requireActor();
   let versions;

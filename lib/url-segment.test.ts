@@ -1,0 +1,9 @@
+import { describe, expect, it } from "vitest";
+import { decodeSegment } from "./url-segment";
+
+describe("decodeSegment", () => {
+  it("decodes escapes and keeps a malformed one as written", () => {
+    expect(decodeSegment("caf%C3%A9")).toBe("café");
+    expect(decodeSegment("%E0%A4%A")).toBe("%E0%A4%A");
+  });
+});
