@@ -1,5 +1,7 @@
-// Start-up checks on the Node.js server: a wrong setting stops the server with a message naming it.
+// Start-up checks on the Node.js server: a wrong setting stops the server with a message naming it. Then the
+// background job worker starts (lib/jobs): it retries on its own while the database cannot be reached.
 import { ConfigurationError, env } from "./lib/env";
+import { startJobWorker } from "./lib/jobs";
 
 try {
   env();
@@ -10,3 +12,5 @@ try {
   }
   throw error;
 }
+
+void startJobWorker();

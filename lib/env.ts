@@ -3,6 +3,8 @@
 import { z } from "zod";
 
 const optionalText = z.string().trim().min(1).optional();
+const PROVISIONING_TARGETS_SHAPE =
+  'must be a JSON object like {"db.example.com:5432/warehouse": "postgresql://admin:secret@db.example.com:5432/warehouse"}';
 
 const EnvSchema = z
   .object({
@@ -30,6 +32,36 @@ const EnvSchema = z
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
     /** REST API: requests allowed per personal API token per minute (then 429 with Retry-After). */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+    /**
+     * Where access grants on PostgreSQL output ports are provisioned: a JSON object mapping a port server's
+     * `host:port/database` to an admin connection URL of that database (a role that may create roles and grant).
+     * Unset: the demo warehouse (database hexmesh_warehouse) on DATABASE_URL's server, with its credentials.
+     */
+    PROVISIONING_TARGETS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.issues.push({ code: "custom", input: text, message: PROVISIONING_TARGETS_SHAPE });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z.record(
+          z.string().regex(/^(\[[^\]]+\]|[^:/\s]+):\d+\/[^/\s]+$/, { error: PROVISIONING_TARGETS_SHAPE }),
+          z.string().regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// connection string" }),
+          { error: PROVISIONING_TARGETS_SHAPE },
+        ),
+      )
+      .optional(),
+    /** Background jobs (grant provisioning, expiry, reminders, webhooks) run in every server process unless false. */
+    JOB_WORKER: z
+      .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+      .default("true")
+      .transform((value) => value === "true" || value === "1"),
+    /** Jobs one server process runs at the same time. */
+    JOB_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -70,4 +102,9 @@ export function env(): Env {
 
 export function oidcConfigured(): boolean {
   return Boolean(env().OIDC_ISSUER);
+}
+
+/** True while `next build` runs (it loads server modules to prerender pages): no database, no background jobs. */
+export function duringNextBuild(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
 }

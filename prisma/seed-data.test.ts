@@ -13,7 +13,7 @@ import {
   type PortRef,
   type SeedProduct,
 } from "./seed-data";
-import { isLocalDatabaseUrl } from "./seed";
+import { isLocalDatabaseUrl, serverOnCatalog } from "./seed";
 
 const refOf = (product: SeedProduct) => `${product.domain}/${product.name}`;
 const product = (ref: string) => PRODUCTS.find((p) => refOf(p) === ref);
@@ -282,5 +282,38 @@ describe("isLocalDatabaseUrl (seeding refuses other machines)", () => {
     ["postgresql://u:p@localhost/db?host=db.internal", false],
   ])("%s -> %s", (url, local) => {
     expect(isLocalDatabaseUrl(url)).toBe(local);
+  });
+});
+
+describe("the demo warehouse port (provisioned for real)", () => {
+  const port = product("podcasts/podcast-listeners-demographic")!.outputPorts.find(
+    (p) => p.name === "listeners-demographic",
+  )!;
+
+  it("is a table of the demo warehouse", () => {
+    expect(port.server).toMatchObject({
+      type: "postgres",
+      database: "hexmesh_warehouse",
+      schema: "podcasts",
+      table: "listeners_demographic",
+    });
+  });
+
+  it("is stored with the host and port of the seeded server; other ports as they are", () => {
+    const catalog = new URL("postgresql://hexmesh:hexmesh@127.0.0.1:54329/hexmesh");
+    expect(serverOnCatalog(port.server, catalog)).toMatchObject({ host: "127.0.0.1", port: 54329 });
+    expect(serverOnCatalog(port.server, new URL("postgresql://u:p@db.internal/hexmesh"))).toMatchObject({
+      host: "db.internal",
+      port: 5432,
+    });
+    const other = {
+      type: "postgres" as const,
+      host: "localhost",
+      port: 5432,
+      database: "users",
+      schema: "public",
+      table: "t",
+    };
+    expect(serverOnCatalog(other, catalog)).toBe(other);
   });
 });

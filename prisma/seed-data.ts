@@ -13,6 +13,7 @@ import type {
   SloKind,
   TeamRole,
 } from "../lib/generated/prisma/enums";
+import { DEMO_WAREHOUSE_DATABASE } from "../lib/provisioning/schemas";
 
 export const DEMO_PASSWORD = "hexmesh-demo";
 
@@ -239,6 +240,18 @@ const postgres = (database: string, schema: string, table: string): SeedServer =
   host: "localhost",
   port: 5432,
   database,
+  schema,
+  table,
+});
+/**
+ * A table of the demo warehouse (scripts/db/warehouse.ts), a real database on the catalog's own server: the seed
+ * replaces host and port with those of the server it seeds, so approved grants on it are provisioned for real.
+ */
+const warehouse = (schema: string, table: string): SeedServer => ({
+  type: "postgres",
+  host: "localhost",
+  port: 5432,
+  database: DEMO_WAREHOUSE_DATABASE,
   schema,
   table,
 });
@@ -791,7 +804,7 @@ export const PRODUCTS: SeedProduct[] = [
         description: "Current audience of every podcast, one row per listener and podcast.",
         kind: "table",
         format: "postgres",
-        server: postgres("podcasts", "public", "listeners_demographic"),
+        server: warehouse("podcasts", "listeners_demographic"),
         maxGrantDays: 180,
         fields: [
           listener("listener_id", "The listener (listener polyseme): the user id of their account.", {

@@ -3,6 +3,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { hashPassword } from "../lib/auth/password";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
+import { DEMO_WAREHOUSE_DATABASE } from "../lib/provisioning/schemas";
+import { ensureDemoWarehouse } from "../scripts/db/warehouse";
 import {
   ACCESS_REQUESTS,
   DEMO_PASSWORD,
@@ -16,6 +18,7 @@ import {
   TEAMS,
   USERS,
   type SeedProduct,
+  type SeedServer,
   type SeedUser,
 } from "./seed-data";
 
@@ -42,6 +45,10 @@ export async function seedDemoMesh(url: string, options: { allowRemote?: boolean
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     await refuseNonEmpty(prisma);
+    // Where the demo's listeners-demographic port is provisioned; without it the demo still works, minus real grants.
+    await ensureDemoWarehouse(url).catch((error: Error) =>
+      console.warn(`The demo warehouse could not be made (${error.message}); its port will not be provisioned.`),
+    );
     // Hashed before the transaction opens (argon2 takes a while), each with its own salt.
     const hashes = new Map(
       await Promise.all(USERS.map(async (user) => [user.email, await hashPassword(DEMO_PASSWORD)] as const)),
@@ -51,7 +58,7 @@ export async function seedDemoMesh(url: string, options: { allowRemote?: boolean
         // Two processes seeding the same empty database at once: the second waits here, then finds users.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hexmesh-demo-seed'))`;
         await refuseNonEmpty(tx);
-        await writeDemoMesh(tx, hashes, new Date());
+        await writeDemoMesh(tx, hashes, new Date(), new URL(url));
       },
       { timeout: 60_000 },
     );
@@ -74,7 +81,18 @@ function idOf(ids: Map<string, string>, name: string, what: string): string {
   return id;
 }
 
-async function writeDemoMesh(tx: Prisma.TransactionClient, hashes: Map<string, string>, now: Date): Promise<void> {
+/** A port's server as stored: tables of the demo warehouse live on the server being seeded. */
+export function serverOnCatalog(server: SeedServer, catalogUrl: URL): SeedServer {
+  if (server.type !== "postgres" || server.database !== DEMO_WAREHOUSE_DATABASE) return server;
+  return { ...server, host: catalogUrl.hostname, port: Number(catalogUrl.port || 5432) };
+}
+
+async function writeDemoMesh(
+  tx: Prisma.TransactionClient,
+  hashes: Map<string, string>,
+  now: Date,
+  catalogUrl: URL,
+): Promise<void> {
   /** A moment `days` before now, plus `minutes` (to stagger things created on the same day). */
   const ago = (days: number, minutes = 0) => new Date(now.getTime() - days * DAY_MS + minutes * MINUTE_MS);
   /** Like `ago(days)` but at an irregular minute (the same for equal `days`), so that events do not line up. */
@@ -270,7 +288,7 @@ async function writeDemoMesh(tx: Prisma.TransactionClient, hashes: Map<string, s
       description: port.description,
       kind: port.kind,
       format: port.format,
-      server: port.server,
+      server: serverOnCatalog(port.server, catalogUrl),
       contractVersion,
       position,
       maxGrantDays: port.maxGrantDays ?? null,

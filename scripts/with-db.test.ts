@@ -16,5 +16,6 @@ describe("scripts/with-db.ts", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("[hexmesh] Cannot reach the database server of DATABASE_URL");
     expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
+    // Starting tsx takes seconds on a busy machine.
+  }, 60_000);
 });

@@ -49,14 +49,28 @@ try {
   process.exit(1);
 }
 
+// The command runs in a process group of its own, and signals go to the whole group: `npx next start` exits on
+// SIGTERM without passing it on, which would leave the server (and its job worker) running without its database.
 const child = spawn(command[0], command.slice(1), {
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: database.url },
+  detached: true,
 });
+const signalGroup = (signal: NodeJS.Signals | 0): boolean => {
+  try {
+    process.kill(-child.pid!, signal);
+    return true;
+  } catch {
+    return false;
+  }
+};
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => child.kill(signal));
+  process.on(signal, () => signalGroup(signal));
 }
 child.on("exit", async (code, signal) => {
+  // Let what the command started shut down gracefully (finish requests and jobs) before the database stops.
+  const deadline = Date.now() + 15_000;
+  while (signalGroup(0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   await database?.close();
   process.exit(code ?? (signal ? 1 : 0));
 });

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, FileIcon, PlugIcon, ShareIcon, TableIcon, ZapIcon } from "@/components/ui/icons";
 import { ProseText } from "@/components/ui/prose-text";
-import { cardClasses } from "@/components/ui/styles";
+import { buttonClasses, cardClasses } from "@/components/ui/styles";
 import type { OutputPortKind } from "@/lib/generated/prisma/enums";
 import type { OutputPortDto, SchemaFieldDto } from "@/lib/products/schemas";
 import { CLASSIFICATION_TONES, PORT_KIND_LABELS } from "./labels";
@@ -156,8 +156,11 @@ function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; caption: s
   );
 }
 
-/** One output port: how to reach it, its schema in order, and a link to its SLOs in the summary. */
-export function OutputPortCard({ port }: { port: OutputPortDto }) {
+/**
+ * One output port: how to reach it, its schema in order, and a link to its SLOs in the summary; `requestHref` links to
+ * the access request form when the product takes requests.
+ */
+export function OutputPortCard({ port, requestHref }: { port: OutputPortDto; requestHref: string | null }) {
   const Icon = KIND_ICONS[port.kind];
   const headingId = `port-${port.name}`;
   return (
@@ -226,6 +229,15 @@ export function OutputPortCard({ port }: { port: OutputPortDto }) {
                 {port.maxGrantDays ? `${port.maxGrantDays} days` : "Platform default"}
               </dd>
             </dl>
+            {requestHref && (
+              <Link
+                href={requestHref}
+                aria-label={`Request access to ${port.displayName}`}
+                className={cn(buttonClasses("primary", "sm"), "mt-3")}
+              >
+                Request access
+              </Link>
+            )}
           </section>
         </div>
 

@@ -15,7 +15,9 @@ export function MeshRelationsTable({ relations, limit }: { relations: MeshRelati
         {relations.length >= limit && ` Only the first ${limit} relations are listed.`}
       </p>
       <div className={cn(cardClasses, "overflow-x-auto")}>
-        <table className="w-full text-left text-sm">
+        {/* Up to RELATIONS_LIMIT rows: the cell classes are set once on the table, not on each of them, which keeps
+            the page (HTML and RSC payload) about half as large. */}
+        <table className="w-full text-left text-sm [&_tbody_a:hover]:underline [&_tbody_div]:font-mono [&_tbody_div]:text-xs [&_tbody_div]:text-muted [&_tbody_td]:px-4 [&_tbody_td]:py-2 [&_tbody_td:nth-child(2)]:font-mono [&_tbody_td:nth-child(2)]:text-xs">
           <caption className="sr-only">Consumption relations between data products</caption>
           <thead className="border-b border-line text-xs text-muted">
             <tr>
@@ -33,18 +35,14 @@ export function MeshRelationsTable({ relations, limit }: { relations: MeshRelati
           <tbody className="divide-y divide-line">
             {relations.map((relation) => (
               <tr key={relation.id}>
-                <td className="px-4 py-2">
-                  <Link href={`/products/${relation.upstream.ref}`} className="hover:underline">
-                    {relation.upstream.displayName}
-                  </Link>
-                  <div className="font-mono text-xs text-muted">{relation.upstream.ref}</div>
+                <td>
+                  <Link href={`/products/${relation.upstream.ref}`}>{relation.upstream.displayName}</Link>
+                  <div>{relation.upstream.ref}</div>
                 </td>
-                <td className="px-4 py-2 font-mono text-xs">{relation.port.name}</td>
-                <td className="px-4 py-2">
-                  <Link href={`/products/${relation.consumer.ref}`} className="hover:underline">
-                    {relation.consumer.displayName}
-                  </Link>
-                  <div className="font-mono text-xs text-muted">{relation.consumer.ref}</div>
+                <td>{relation.port.name}</td>
+                <td>
+                  <Link href={`/products/${relation.consumer.ref}`}>{relation.consumer.displayName}</Link>
+                  <div>{relation.consumer.ref}</div>
                 </td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { HexagonMark } from "@/components/ui/hexagon-mark";
 import { NavLinks, type NavItem } from "./nav-links";
 import { UserMenu, type UserMenuProps } from "./user-menu";
@@ -11,6 +12,7 @@ export function AppHeader({ user, showAdmin }: { user: UserMenuProps; showAdmin:
     { href: "/domains", label: "Domains" },
     { href: "/glossary", label: "Glossary" },
     { href: "/mesh", label: "Mesh" },
+    { href: "/access", label: "Access" },
     ...(showAdmin ? [{ href: "/admin", label: "Admin" }] : []),
   ];
   return (
@@ -23,7 +25,10 @@ export function AppHeader({ user, showAdmin }: { user: UserMenuProps; showAdmin:
         <nav aria-label="Main" className="min-w-0 flex-1">
           <NavLinks items={items} />
         </nav>
-        <UserMenu {...user} />
+        <div className="flex items-center gap-1">
+          <NotificationBell />
+          <UserMenu {...user} />
+        </div>
       </div>
     </header>
   );

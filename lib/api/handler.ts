@@ -43,3 +43,30 @@ export const API_BASE = "/api/v1";
 export function productUrl(locator: ProductLocator): string {
   return `${API_BASE}/products/${locator.domain}/${locator.name}`;
 }
+
+/** The JSON object a request carries (an empty body is `{}`), or a 400/415 problem. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
+  const type = request.headers.get("content-type") ?? "application/json";
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    return problemResponse(415, "Send the body as JSON (content-type: application/json).");
+  }
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  return problemResponse(400, "The body is not a JSON object.");
+}
+
+/** The Idempotency-Key header: undefined when absent, a 400 problem when malformed. */
+export function idempotencyKeyOf(request: Request): string | undefined | Response {
+  const key = request.headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    return problemResponse(400, "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID.");
+  }
+  return key;
+}

@@ -2,8 +2,10 @@
 // response bodies come from the zod schemas the handlers validate with (z.toJSONSchema, JSON Schema 2020-12, which
 // OpenAPI 3.1 uses as is); the rest is written here, next to the list of endpoints. Pure; unit-tested.
 import { z } from "zod";
+import { AccessRequestInput, AccessRequestListQuery, ApproveInput, RejectInput, RevokeInput } from "../access/schemas";
 import { ProductInput } from "../products/input";
 import { LifecycleStatus } from "../generated/prisma/enums";
+import { NOTIFICATION_PAGE_MAX, NOTIFICATION_PAGE_SIZE } from "../notifications/schemas";
 import { SearchInput } from "../search/schemas";
 
 type Json = Record<string, unknown>;
@@ -91,6 +93,80 @@ const SearchPage = z.object({
   previousCursor: z.string().nullable(),
 });
 
+const Notification = z.object({
+  id: z.uuid(),
+  kind: z.string().describe("e.g. `access-request.created`, `grant.expiring`."),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable().describe("A path inside Hexmesh, e.g. `/access`."),
+  readAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+const NotificationPage = z.object({
+  items: z.array(Notification),
+  unreadCount: z.number().int(),
+  nextCursor: z.string().nullable().describe("Pass as `after` for the next (older) page; null on the last page."),
+});
+
+const UnreadCount = z.object({
+  unreadCount: z.number().int(),
+  marked: z.number().int().optional().describe("How many were unread (mark all)."),
+});
+
+const PortRef = z.object({
+  product: z.string().describe("`<domain>/<name>`"),
+  productDisplayName: z.string(),
+  port: z.string(),
+  portDisplayName: z.string(),
+  owningTeam: z.object({ name: z.string(), displayName: z.string() }),
+});
+const TeamRef = z.object({ name: z.string(), displayName: z.string() });
+const Person = z.object({ email: z.string(), name: z.string() });
+const ProvisioningStateEnum = z
+  .enum(["not_required", "pending", "provisioned", "failed", "deprovisioned"])
+  .describe("For PostgreSQL ports Hexmesh grants (and later revokes) the privileges in the target database.");
+
+const AccessRequest = z.object({
+  id: z.uuid(),
+  status: z.enum(["pending", "approved", "rejected", "withdrawn"]),
+  version: z.number().int().describe("Send it back with a decision: a request changed meanwhile answers 409."),
+  outputPort: PortRef,
+  consumerTeam: TeamRef,
+  requester: Person,
+  purpose: z.string(),
+  use: z.enum(["analytics", "data_science", "operational_reporting", "other"]),
+  accessLevel: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+  decidedBy: Person.nullable().describe("Null for requests approved automatically."),
+  decisionReason: z.string().nullable(),
+  renewsGrantId: z.uuid().nullable(),
+  grant: z.object({ id: z.uuid(), status: z.string(), provisioningState: ProvisioningStateEnum }).nullable(),
+});
+
+const Grant = z.object({
+  id: z.uuid(),
+  status: z.enum(["active", "expired", "revoked", "relinquished"]),
+  version: z.number().int(),
+  outputPort: PortRef,
+  consumerTeam: TeamRef,
+  accessLevel: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  accessRequestId: z.uuid(),
+  revokedAt: z.iso.datetime().nullable(),
+  revokedBy: Person.nullable(),
+  revokeReason: z.string().nullable(),
+  provisioningState: ProvisioningStateEnum,
+  provisioningError: z.string().nullable(),
+  provisionedAt: z.iso.datetime().nullable(),
+  provisioningAttempts: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problemResponse = (description: string) => ({
   description,
@@ -138,6 +214,192 @@ function searchParameters(): Json[] {
   }));
 }
 
+function notificationPaths(): Record<string, Json> {
+  const unreadCount = {
+    description: "The unread count after the change.",
+    content: { "application/json": { schema: ref("UnreadCount") } },
+  };
+  return {
+    "/api/v1/notifications": {
+      get: {
+        tags: ["Notifications"],
+        summary: "List your notifications",
+        description: "Newest first, with the unread count; keyset pages through the `after` cursor.",
+        parameters: [
+          { name: "after", in: "query", required: false, schema: { type: "string" }, description: "A `nextCursor`." },
+          {
+            name: "limit",
+            in: "query",
+            required: false,
+            schema: { type: "integer", minimum: 1, maximum: NOTIFICATION_PAGE_MAX, default: NOTIFICATION_PAGE_SIZE },
+          },
+          {
+            name: "unread",
+            in: "query",
+            required: false,
+            schema: { type: "boolean", default: false },
+            description: "Only unread ones.",
+          },
+        ],
+        responses: {
+          "200": {
+            description: "A page of notifications.",
+            content: { "application/json": { schema: ref("NotificationPage") } },
+          },
+          "422": problemResponse("Invalid parameters."),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    "/api/v1/notifications/read": {
+      post: {
+        tags: ["Notifications"],
+        summary: "Mark all your notifications read",
+        responses: { "200": unreadCount, ...STANDARD_ERRORS },
+      },
+    },
+    "/api/v1/notifications/{id}/read": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      post: {
+        tags: ["Notifications"],
+        summary: "Mark one of your notifications read",
+        description: "Idempotent. Another user's notification answers 404, like a missing one.",
+        responses: { "200": unreadCount, "404": problemResponse("No such notification of yours."), ...STANDARD_ERRORS },
+      },
+    },
+  };
+}
+
+function accessPaths(): Record<string, Json> {
+  const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+  const jsonBody = (schema: string) => ({
+    required: true,
+    content: { "application/json": { schema: ref(schema) } },
+  });
+  const requestResponse = (description: string) => ({
+    description,
+    content: { "application/json": { schema: ref("AccessRequest") } },
+  });
+  const decisionErrors = {
+    "403": problemResponse("You see the request but may not decide it (e.g. it is your own)."),
+    "404": problemResponse("No such request is visible to you."),
+    "409": problemResponse("The request was decided or changed meanwhile."),
+    "422": problemResponse("Invalid input, e.g. an end later than asked for or a missing reason."),
+    ...STANDARD_ERRORS,
+  };
+  const listParameters = Object.entries(
+    (withoutDialect(jsonSchema(AccessRequestListQuery, "input")).properties ?? {}) as Record<string, Json>,
+  ).map(([name, schema]) => ({ name, in: "query", required: false, schema }));
+  return {
+    "/api/v1/access-requests": {
+      get: {
+        tags: ["Access"],
+        summary: "List access requests you may see",
+        description:
+          "Newest first (at most 100). `role=inbox`: requests for ports your teams own; `role=mine`: requests you or " +
+          "your teams made.",
+        parameters: listParameters,
+        responses: {
+          "200": {
+            description: "The requests.",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { items: { type: "array", items: ref("AccessRequest") } } },
+              },
+            },
+          },
+          "422": problemResponse("Invalid parameters."),
+          ...STANDARD_ERRORS,
+        },
+      },
+      post: {
+        tags: ["Access"],
+        summary: "Request access to an output port",
+        description:
+          "On behalf of one of your teams. Approved at once when your team owns the product or the port auto-approves. " +
+          "A second open request of the same team for the same port is refused (422).",
+        parameters: [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            schema: { type: "string", maxLength: 255 },
+            description: "A repeat with the same key returns the first result (with `Idempotency-Replayed: true`).",
+          },
+        ],
+        requestBody: jsonBody("AccessRequestInput"),
+        responses: {
+          "201": {
+            ...requestResponse("The request (approved when approved at once)."),
+            headers: { Location: { schema: { type: "string" } } },
+          },
+          "404": problemResponse("No such output port is visible to you."),
+          "422": problemResponse("Invalid input; `errors` point at the fields."),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    "/api/v1/access-requests/{id}": {
+      parameters: [idParam],
+      get: {
+        tags: ["Access"],
+        summary: "Read one access request",
+        responses: {
+          "200": requestResponse("The request."),
+          "404": problemResponse("No such request is visible to you."),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+    "/api/v1/access-requests/{id}/approve": {
+      parameters: [idParam],
+      post: {
+        tags: ["Access"],
+        summary: "Approve a pending request (its owning team or an admin)",
+        description: "Creates the grant (provisioned in PostgreSQL for PostgreSQL ports). `endsAt` may shorten it.",
+        requestBody: { ...jsonBody("ApproveInput"), required: false },
+        responses: { "200": requestResponse("The approved request."), ...decisionErrors },
+      },
+    },
+    "/api/v1/access-requests/{id}/reject": {
+      parameters: [idParam],
+      post: {
+        tags: ["Access"],
+        summary: "Reject a pending request with a reason",
+        requestBody: jsonBody("RejectInput"),
+        responses: { "200": requestResponse("The rejected request."), ...decisionErrors },
+      },
+    },
+    "/api/v1/grants/{id}": {
+      parameters: [idParam],
+      get: {
+        tags: ["Access"],
+        summary: "Read one grant with its provisioning state",
+        responses: {
+          "200": { description: "The grant.", content: { "application/json": { schema: ref("Grant") } } },
+          "404": problemResponse("No such grant is visible to you."),
+          ...STANDARD_ERRORS,
+        },
+      },
+      delete: {
+        tags: ["Access"],
+        summary: "Revoke a grant (its owning team or an admin)",
+        description: "Needs a `reason` (JSON body or query parameter). The privileges are then revoked by a job.",
+        parameters: [{ name: "reason", in: "query", required: false, schema: { type: "string" } }],
+        requestBody: { ...jsonBody("RevokeInput"), required: false },
+        responses: {
+          "200": { description: "The revoked grant.", content: { "application/json": { schema: ref("Grant") } } },
+          "403": problemResponse("You see the grant but may not revoke it (a consumer gives it up in the app)."),
+          "404": problemResponse("No such grant is visible to you."),
+          "409": problemResponse("The grant ended or changed meanwhile."),
+          "422": problemResponse("No reason given."),
+          ...STANDARD_ERRORS,
+        },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(serverUrl = "/"): Json {
   return {
     openapi: "3.1.0",
@@ -155,6 +417,8 @@ export function buildOpenApiDocument(serverUrl = "/"): Json {
       { name: "Products", description: "Search, read and register data products." },
       { name: "Descriptors", description: "ODPS 1.0.0, ODCS 3.1.0 and DCS 1.2.1 documents." },
       { name: "Graph", description: "The mesh as a graph of products and domains." },
+      { name: "Notifications", description: "The caller's own notifications (the bell in the app)." },
+      { name: "Access", description: "Access requests to output ports, their decisions, and the grants they give." },
     ],
     paths: {
       "/api/v1/products": {
@@ -335,6 +599,8 @@ export function buildOpenApiDocument(serverUrl = "/"): Json {
           },
         },
       },
+      ...notificationPaths(),
+      ...accessPaths(),
     },
     components: {
       securitySchemes: {
@@ -348,6 +614,14 @@ export function buildOpenApiDocument(serverUrl = "/"): Json {
         ValidationResult: withoutDialect(jsonSchema(ValidationResult, "output")),
         SearchPage: withoutDialect(jsonSchema(SearchPage, "output")),
         Problem: withoutDialect(jsonSchema(Problem, "output")),
+        NotificationPage: withoutDialect(jsonSchema(NotificationPage, "output")),
+        UnreadCount: withoutDialect(jsonSchema(UnreadCount, "output")),
+        AccessRequestInput: withoutDialect(jsonSchema(AccessRequestInput, "input")),
+        ApproveInput: withoutDialect(jsonSchema(ApproveInput, "input")),
+        RejectInput: withoutDialect(jsonSchema(RejectInput, "input")),
+        RevokeInput: withoutDialect(jsonSchema(RevokeInput, "input")),
+        AccessRequest: withoutDialect(jsonSchema(AccessRequest, "output")),
+        Grant: withoutDialect(jsonSchema(Grant, "output")),
       },
     },
   };

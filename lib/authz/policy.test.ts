@@ -59,12 +59,43 @@ const table: { action: Action; resource: unknown; allowed: Who[] }[] = [
   {
     action: "access-request.read",
     resource: { requesterId: "someone-else", owningTeamId: TEAM, consumerTeamId: "team-x" },
-    allowed: ["admin", "owner", "member"],
+    allowed: ["admin", "governance", "owner", "member"],
+  },
+  {
+    action: "access-request.read",
+    resource: { requesterId: "someone-else", owningTeamId: "team-x", consumerTeamId: TEAM },
+    allowed: ["admin", "governance", "owner", "member"],
   },
   {
     action: "access-request.decide",
     resource: { requesterId: "someone-else", owningTeamId: TEAM, consumerTeamId: "team-x" },
     allowed: ["admin", "owner", "member"],
+  },
+  {
+    action: "access-request.withdraw",
+    resource: { requesterId: "someone-else", owningTeamId: TEAM, consumerTeamId: "team-x" },
+    allowed: [],
+  },
+  {
+    action: "grant.read",
+    resource: { owningTeamId: TEAM, consumerTeamId: "team-x" },
+    allowed: ["admin", "governance", "owner", "member"],
+  },
+  {
+    action: "grant.read",
+    resource: { owningTeamId: "team-x", consumerTeamId: TEAM },
+    allowed: ["admin", "governance", "owner", "member"],
+  },
+  {
+    action: "grant.revoke",
+    resource: { owningTeamId: TEAM, consumerTeamId: "team-x" },
+    allowed: ["admin", "owner", "member"],
+  },
+  { action: "grant.revoke", resource: { owningTeamId: "team-x", consumerTeamId: TEAM }, allowed: ["admin"] },
+  {
+    action: "grant.relinquish",
+    resource: { owningTeamId: "team-x", consumerTeamId: TEAM },
+    allowed: ["owner", "member"],
   },
 ];
 
@@ -116,6 +147,18 @@ describe("what a refusal answers", () => {
   });
   it("is 403 for an admin managing themselves", () => {
     expect(refusalFor(admin, "user.manage", { userId: admin.id })).toBe("forbidden");
+  });
+  it("is 403 for a consumer revoking a grant they hold, 404 for an outsider", () => {
+    const grant = { owningTeamId: OTHER, consumerTeamId: TEAM };
+    expect(refusalFor(member, "grant.revoke", grant)).toBe("forbidden");
+    expect(refusalFor(actor("member", [team("team-z", "owner")]), "grant.revoke", grant)).toBe("not-found");
+  });
+  it("only the requester withdraws a request", () => {
+    const requester: Actor = { ...member, id: "the-requester" };
+    const request = { requesterId: requester.id, owningTeamId: OTHER, consumerTeamId: TEAM };
+    expect(can(requester, "access-request.withdraw", request)).toBe(true);
+    expect(can(owner, "access-request.withdraw", request)).toBe(false);
+    expect(refusalFor(owner, "access-request.withdraw", request)).toBe("forbidden");
   });
   it("is 403 for a requester deciding their own visible request", () => {
     expect(

@@ -29,6 +29,11 @@ export interface AccessRequestResource {
   owningTeamId: string;
   consumerTeamId: string;
 }
+export interface GrantResource {
+  /** The team owning the product whose port the grant opens. */
+  owningTeamId: string;
+  consumerTeamId: string;
+}
 
 interface Resources {
   "product.read": ProductResource;
@@ -48,6 +53,10 @@ interface Resources {
   "access-request.create": TeamResource;
   "access-request.read": AccessRequestResource;
   "access-request.decide": AccessRequestResource;
+  "access-request.withdraw": AccessRequestResource;
+  "grant.read": GrantResource;
+  "grant.revoke": GrantResource;
+  "grant.relinquish": GrantResource;
 }
 
 export type Action = keyof Resources;
@@ -80,12 +89,17 @@ const rules: Rules = {
   "polyseme.manage": (actor) => isGovernance(actor),
   "access-request.create": (actor, { teamId }) => memberOf(actor, teamId),
   "access-request.read": (actor, request) =>
-    isAdmin(actor) ||
+    isGovernance(actor) ||
     actor.id === request.requesterId ||
     memberOf(actor, request.owningTeamId) ||
     memberOf(actor, request.consumerTeamId),
   "access-request.decide": (actor, request) =>
     actor.id !== request.requesterId && (isAdmin(actor) || memberOf(actor, request.owningTeamId)),
+  "access-request.withdraw": (actor, request) => actor.id === request.requesterId,
+  "grant.read": (actor, grant) =>
+    isGovernance(actor) || memberOf(actor, grant.owningTeamId) || memberOf(actor, grant.consumerTeamId),
+  "grant.revoke": (actor, grant) => isAdmin(actor) || memberOf(actor, grant.owningTeamId),
+  "grant.relinquish": (actor, grant) => memberOf(actor, grant.consumerTeamId),
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Resources[A]): boolean {
@@ -106,6 +120,9 @@ const readActions: Partial<Record<Action, Action>> = {
   "team.manage": "team.read",
   "domain.manage": "domain.read",
   "access-request.decide": "access-request.read",
+  "access-request.withdraw": "access-request.read",
+  "grant.revoke": "grant.read",
+  "grant.relinquish": "grant.read",
   "user.manage": "user.list",
 };
 

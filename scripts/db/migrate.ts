@@ -1,5 +1,6 @@
 // Applies prisma/migrations/*/migration.sql in order, each in its own transaction, and records them in
 // `_prisma_migrations` exactly as `prisma migrate deploy` does, so that both tools accept the same history.
+// Then graphile-worker's own schema (`graphile_worker`, the job queue of lib/jobs) is installed or upgraded.
 // An advisory lock lets several app instances start at once.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -88,9 +89,33 @@ export async function migrate(url: string, log: (line: string) => void = () => {
       log(`applied migration ${migration.name}`);
       done.push(migration.name);
     }
+    await migrateJobQueue(client, url, log);
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => {});
     await client.end();
   }
+}
+
+/** Installs or upgrades graphile-worker's schema (it takes its own lock, so concurrent starts are safe). */
+async function migrateJobQueue(client: pg.Client, url: string, log: (line: string) => void): Promise<void> {
+  const version = async (): Promise<number | null> => {
+    const { rows } = await client.query(`SELECT to_regclass('graphile_worker.migrations') IS NOT NULL AS installed`);
+    if (!rows[0].installed) return null;
+    return (await client.query(`SELECT max(id) AS id FROM graphile_worker.migrations`)).rows[0].id;
+  };
+  const before = await version();
+  // Loaded here, not at start-up: scripts that fail before migrating do not pay for it.
+  const { Logger, runMigrations } = await import("graphile-worker");
+  // graphile-worker's messages, but only its warnings and errors.
+  const logger = new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") console.error(`[job queue] ${message}`);
+  });
+  try {
+    await runMigrations({ connectionString: url, logger });
+  } catch (error) {
+    throw new MigrationError(`Installing the job queue (graphile-worker) failed: ${(error as Error).message}`);
+  }
+  const after = await version();
+  if (after !== before) log(`installed the job queue schema graphile_worker (version ${after})`);
 }

@@ -40,8 +40,8 @@ export interface OpenDatabase {
 
 /**
  * Makes a database ready: DATABASE_URL's server as it is, or the embedded server with the database `hexmesh`
- * (`hexmesh_test` for tests) created on demand. Pending migrations are applied; an empty embedded database
- * gets the demo mesh when `seedIfEmpty` is set.
+ * (`hexmesh_test` for tests) created on demand, with the demo warehouse `hexmesh_warehouse` beside it. Pending
+ * migrations are applied; an empty embedded database gets the demo mesh when `seedIfEmpty` is set.
  */
 export async function openDatabase(options: {
   test?: boolean;
@@ -60,10 +60,15 @@ export async function openDatabase(options: {
     const exists = await query(server.adminUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (exists.length === 0) {
       await query(server.adminUrl, `CREATE DATABASE "${database}"`);
+      // Consumer teams' roles (lib/provisioning) log in to this server: they have no business in the catalog.
+      await query(server.adminUrl, `REVOKE CONNECT, TEMPORARY ON DATABASE "${database}" FROM PUBLIC`);
       log(`created database ${database}`);
     }
     const url = embeddedUrl(database);
     await migrate(url, log);
+    // The demo warehouse beside the catalogs, where approved grants are provisioned for real (lib/provisioning).
+    const { ensureDemoWarehouse } = await import("./warehouse");
+    await ensureDemoWarehouse(url, log);
     if (options.seedIfEmpty) {
       const [{ n }] = await query<{ n: number }>(url, "SELECT count(*)::int AS n FROM users");
       if (n === 0) {

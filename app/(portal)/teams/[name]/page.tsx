@@ -66,6 +66,17 @@ export default async function TeamPage({ params }: Params) {
         </Section>
       )}
 
+      {team.manageable && (
+        <Section id="webhooks-heading" title="Webhooks">
+          <Muted>
+            Send the team&apos;s events to other systems as signed CloudEvents:{" "}
+            <Link href={`/teams/${encodeURIComponent(team.name)}/webhooks`} className={link}>
+              Manage webhooks
+            </Link>
+          </Muted>
+        </Section>
+      )}
+
       <Section id="domains-heading" title="Domains owned" count={team.domains.length}>
         {team.domains.length === 0 ? (
           <Muted>This team owns no domains.</Muted>

@@ -87,7 +87,17 @@ export default async function ProductPage({ params }: Params) {
             This product serves no output ports yet.
           </p>
         ) : (
-          product.outputPorts.map((port) => <OutputPortCard key={port.id} port={port} />)
+          product.outputPorts.map((port) => (
+            <OutputPortCard
+              key={port.id}
+              port={port}
+              requestHref={
+                product.status === "active" || product.status === "deprecated"
+                  ? `${productPath(domain, name)}/ports/${port.name}/request-access`
+                  : null
+              }
+            />
+          ))
         )}
       </section>
       <SloSummary ports={product.outputPorts} />
