@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Expected failures, carried from the data layer to pages (notFound), actions ({ ok: false }) and route handlers
 // (problem+json). Anything else is unexpected: logged, answered with a generic message.
 
@@ -54,4 +56,16 @@ export class InvalidInputError extends AppError {
 /** Whether a database write failed on a unique constraint (Prisma's P2002): a name taken meanwhile. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Parses input with the schema its form uses; a failure becomes field errors (422). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidInputError(
+      "Check the highlighted fields.",
+      z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    );
+  }
+  return parsed.data;
 }

@@ -2,7 +2,7 @@
 // The forms of the Access page: decide a request, withdraw one, revoke or give up a grant, ask for a renewal. Each
 // sends the version the page shows, so a decision made meanwhile by someone else is refused (409) with its reason.
 import { useId } from "react";
-import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/teams/form-parts";
+import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/ui/form-parts";
 import { buttonClasses } from "@/components/ui/styles";
 import {
   approveAccessRequestAction,

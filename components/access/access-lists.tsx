@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Section } from "@/components/ui/section";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,20 +39,6 @@ function PortLink({ port }: { port: PortRefDto }) {
     <Link href={`/products/${port.product}#port-${port.port}`} className="font-medium text-foreground hover:underline">
       {port.portDisplayName} <span className="font-normal text-muted">of {port.productDisplayName}</span>
     </Link>
-  );
-}
-
-function Section({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <div className="flex items-baseline gap-2">
-        <h2 id={id} className="text-lg font-semibold tracking-tight text-foreground">
-          {title}
-        </h2>
-        <span className="text-sm text-muted tabular-nums">{count}</span>
-      </div>
-      {children}
-    </section>
   );
 }
 

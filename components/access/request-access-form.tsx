@@ -1,5 +1,5 @@
 "use client";
-import { errorsFor, Field, FormOutcome, SelectField, useFormAction } from "@/components/teams/form-parts";
+import { errorsFor, Field, FormOutcome, SelectField, useFormAction } from "@/components/ui/form-parts";
 import { cn } from "@/components/ui/cn";
 import { buttonClasses, cardClasses } from "@/components/ui/styles";
 import { requestAccessAction } from "@/lib/access/actions";

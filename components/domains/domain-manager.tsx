@@ -1,5 +1,5 @@
 "use client";
-import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/teams/form-parts";
+import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/ui/form-parts";
 import { cn } from "@/components/ui/cn";
 import { buttonClasses, cardClasses } from "@/components/ui/styles";
 import { createSourceSystemAction, createSubDomainAction, updateDomainDescriptionAction } from "@/lib/domains/actions";

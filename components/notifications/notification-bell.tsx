@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { BellIcon } from "@/components/ui/icons";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { formatDateTime, formatRelative } from "@/components/ui/time";
 import { buttonClasses } from "@/components/ui/styles";
@@ -18,25 +19,6 @@ import {
 } from "./api";
 
 const POLL_MS = 30_000;
-
-function BellIcon({ className }: { className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden
-      focusable={false}
-      className={className}
-    >
-      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-    </svg>
-  );
-}
 
 /** The bell in the header: the unread count, polled, and a panel with the latest notifications. */
 export function NotificationBell() {

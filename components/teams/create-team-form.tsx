@@ -2,7 +2,7 @@
 import { cn } from "@/components/ui/cn";
 import { buttonClasses, cardClasses } from "@/components/ui/styles";
 import { createTeamAction } from "@/lib/teams/actions";
-import { errorsFor, Field, FormOutcome, useFormAction } from "./form-parts";
+import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/ui/form-parts";
 
 /** A new team (platform admins): on success the action opens the team's page. */
 export function CreateTeamForm() {

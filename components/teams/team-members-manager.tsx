@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { cardClasses } from "@/components/ui/styles";
 import { addTeamMemberAction, changeTeamMemberRoleAction, removeTeamMemberAction } from "@/lib/teams/actions";
 import type { TeamMemberDto } from "@/lib/teams/schemas";
-import { errorsFor, Field, FormOutcome, SelectField, useFormAction } from "./form-parts";
+import { errorsFor, Field, FormOutcome, SelectField, useFormAction } from "@/components/ui/form-parts";
 
 const ROLE_OPTIONS = [
   { value: "member", label: "Member" },

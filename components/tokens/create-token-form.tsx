@@ -1,7 +1,8 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
+import { SecretOnce } from "@/components/ui/secret-once";
 import { buttonClasses, inputClasses } from "@/components/ui/styles";
 import { createApiTokenAction } from "@/lib/tokens/actions";
 import { TOKEN_EXPIRY_CHOICES } from "@/lib/tokens/schemas";
@@ -15,51 +16,27 @@ function FieldError({ id, messages }: { id: string; messages: string[] | undefin
   );
 }
 
-/** The new token, shown once, with a copy button. */
-function NewToken({ token, name }: { token: string; name: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div role="status" className="space-y-2 rounded-lg border border-success/40 bg-success-soft px-4 py-3 text-sm">
-      <p className="font-medium text-foreground">
-        Token “{name}” created. Copy it now: Hexmesh keeps only a hash of it and will not show it again.
-      </p>
-      <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor="new-token" className="sr-only">
-          New API token
-        </label>
-        <input
-          id="new-token"
-          readOnly
-          value={token}
-          onFocus={(event) => event.currentTarget.select()}
-          className={cn(inputClasses, "h-9 min-w-0 flex-1 font-mono text-xs")}
-        />
-        <button
-          type="button"
-          className={buttonClasses("secondary", "md")}
-          onClick={async () => {
-            await navigator.clipboard.writeText(token);
-            setCopied(true);
-          }}
-        >
-          {copied ? "Copied" : "Copy token"}
-        </button>
-      </div>
-      <p className="text-xs text-muted">
-        Use it as <code className="font-mono">Authorization: Bearer {token.slice(0, 12)}…</code> in calls to the REST
-        API.
-      </p>
-    </div>
-  );
-}
-
 /** Makes a personal API token: a name and an expiry. */
 export function CreateTokenForm() {
   const [state, formAction, pending] = useActionState(createApiTokenAction, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : {};
   return (
     <div className="space-y-4">
-      {state?.ok && <NewToken key={state.data.token} token={state.data.token} name={state.data.summary.name} />}
+      {state?.ok && (
+        <SecretOnce
+          key={state.data.token}
+          id="new-token"
+          secret={state.data.token}
+          label="New API token"
+          message={`Token “${state.data.summary.name}” created. Copy it now: Hexmesh keeps only a hash of it and will not show it again.`}
+          hint={
+            <>
+              Use it as <code className="font-mono">Authorization: Bearer {state.data.token.slice(0, 12)}…</code> in
+              calls to the REST API.
+            </>
+          }
+        />
+      )}
       <form action={formAction} className="flex flex-wrap items-start gap-4" noValidate>
         {state && !state.ok && (
           <div

@@ -24,6 +24,12 @@ function icon(children: ReactNode) {
   };
 }
 
+export const BellIcon = icon(
+  <>
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+  </>,
+);
 export const ChevronRightIcon = icon(<path d="m9 18 6-6-6-6" />);
 export const ChevronLeftIcon = icon(<path d="m15 18-6-6 6-6" />);
 export const ChevronDownIcon = icon(<path d="m6 9 6 6 6-6" />);

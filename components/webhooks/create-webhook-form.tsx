@@ -1,5 +1,5 @@
 "use client";
-import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/teams/form-parts";
+import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/ui/form-parts";
 import { buttonClasses } from "@/components/ui/styles";
 import { createWebhookAction } from "@/lib/webhooks/actions";
 import { WEBHOOK_DESCRIPTION_MAX } from "@/lib/webhooks/schemas";

@@ -2,12 +2,11 @@ import "server-only";
 import { writeAudit } from "../audit";
 import { authorize, type Actor } from "../authz";
 import { db, type Tx } from "../db";
-import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
+import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError, parseInput } from "../errors";
 import type { GrantStatus } from "../generated/prisma/enums";
 import { enqueueJob } from "../jobs";
 import { notifyTeam, notifyUsers } from "../notifications";
 import { isProvisionable } from "../provisioning";
-import { parseInput } from "../teams/mutations";
 import { emitTeamEvent } from "../webhooks";
 import {
   GRANT_SELECT,

@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { writeAudit } from "../audit";
 import { authorize, type Actor } from "../authz";
-import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
-import { parseInput } from "../teams/mutations";
+import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError, parseInput } from "../errors";
 import {
   CreateDomainInput,
   CreateSourceSystemInput,

@@ -1,9 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
 import { authorize, type Actor } from "../authz";
-import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from "../errors";
+import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError, parseInput } from "../errors";
 import type { TeamRole } from "../generated/prisma/enums";
 import { AddTeamMemberInput, ChangeTeamMemberRoleInput, CreateTeamInput, RemoveTeamMemberInput } from "./schemas";
 
@@ -18,18 +17,6 @@ const LAST_OWNER = "A team needs at least one owner: make someone else an owner 
 export interface TeamChangeDto {
   name: string;
   version: number;
-}
-
-/** Parses with the schema the form uses; failures become field errors (422). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInputError(
-      "Check the highlighted fields.",
-      z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-    );
-  }
-  return parsed.data;
 }
 
 async function loadTeam(actor: Actor, name: string) {

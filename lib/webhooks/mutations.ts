@@ -3,8 +3,7 @@ import crypto from "node:crypto";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
 import { authorize, type Actor } from "../authz";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
-import { parseInput } from "../teams/mutations";
+import { ConflictError, InvalidInputError, NotFoundError, parseInput } from "../errors";
 import { queueDelivery } from "./emit";
 import {
   buildCloudEvent,

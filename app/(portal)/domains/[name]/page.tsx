@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductTable } from "@/components/catalog/product-table";
 import { DomainManager } from "@/components/domains/domain-manager";
-import { CardList, Muted, Section } from "@/components/domains/section";
+import { CardList, Muted, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDomainDetail } from "@/lib/domains/queries";
 import type { DomainDependencyDto } from "@/lib/domains/schemas";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CardList, Muted, Section } from "@/components/domains/section";
+import { CardList, Muted, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors";
 import { getPolysemeDetail } from "@/lib/glossary/queries";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductTable } from "@/components/catalog/product-table";
-import { CardList, Muted, Section } from "@/components/domains/section";
+import { CardList, Muted, Section } from "@/components/ui/section";
 import { TeamMembersManager } from "@/components/teams/team-members-manager";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,5 +1,5 @@
 "use client";
-// Form pieces shared by the team and domain management forms: an action hook that keeps what was typed when the
+// Form pieces shared by the management and access forms: an action hook that keeps what was typed when the
 // server refuses it, labelled fields whose errors are tied to them, and the form-level outcome message.
 import {
   startTransition,
