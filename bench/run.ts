@@ -55,6 +55,8 @@ const APP_ENTRIES = [
   "lib",
   "prisma",
   "public",
+  // prisma/seed.ts imports scripts/db (the demo warehouse), and `next build` type-checks the seed.
+  "scripts",
   "proxy.ts",
   "instrumentation.ts",
   "instrumentation-node.ts",
@@ -233,7 +235,7 @@ function scenarios(lib: Lib, actor: Actor, sample: { domain: string; name: strin
     {
       name: "mesh-metrics",
       description:
-        "mesh metrics over every visible product: getMeshMetrics; HTTP is the whole /mesh page (metrics, domain graph, relations table)",
+        "mesh metrics over every visible product: getMeshMetrics; HTTP is the whole /mesh page (metrics, domain list, relations table)",
       sql: () => lib.getMeshMetrics(actor),
       http: ["/mesh"],
       targets: [],

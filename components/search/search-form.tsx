@@ -136,33 +136,27 @@ function FacetGroup({
   values: FacetValueDto[];
 }) {
   if (values.length === 0) return null;
+  // The list is long (every domain, team and top tag): the classes of its labels and boxes are set once on the
+  // list, not on each of them, which keeps the page (HTML and RSC payload) small. A label wrapping its box names it.
   return (
     <fieldset>
       <legend className="text-xs font-semibold tracking-wide text-muted uppercase">{legend}</legend>
-      <ul className="mt-2 max-h-64 space-y-0.5 overflow-y-auto pr-1">
-        {values.map((value) => {
-          const id = `facet-${name}-${value.value}`;
-          return (
-            <li key={value.value} style={{ paddingLeft: `${value.depth * 0.875}rem` }}>
-              <label
-                htmlFor={id}
-                className="flex cursor-pointer items-center gap-2 rounded-md px-1 py-1 text-sm text-foreground/90 hover:bg-subtle"
-              >
-                <input
-                  id={id}
-                  type="checkbox"
-                  name={name}
-                  value={name === "pii" ? "1" : value.value}
-                  defaultChecked={value.selected}
-                  onChange={(event) => event.currentTarget.form?.requestSubmit()}
-                  className="size-4 shrink-0 accent-(--color-brand)"
-                />
-                <span className="min-w-0 flex-1 truncate">{labels?.[value.value] ?? value.label}</span>
-                <span className="text-xs text-muted tabular-nums">{value.count}</span>
-              </label>
-            </li>
-          );
-        })}
+      <ul className="mt-2 max-h-64 space-y-0.5 overflow-y-auto pr-1 [&_input]:size-4 [&_input]:shrink-0 [&_input]:accent-(--color-brand) [&_label]:flex [&_label]:cursor-pointer [&_label]:items-center [&_label]:gap-2 [&_label]:rounded-md [&_label]:px-1 [&_label]:py-1 [&_label]:text-sm [&_label]:text-foreground/90 [&_label:hover]:bg-subtle">
+        {values.map((value) => (
+          <li key={value.value} style={value.depth > 0 ? { paddingLeft: `${value.depth * 0.875}rem` } : undefined}>
+            <label>
+              <input
+                type="checkbox"
+                name={name}
+                value={name === "pii" ? "1" : value.value}
+                defaultChecked={value.selected}
+                onChange={(event) => event.currentTarget.form?.requestSubmit()}
+              />
+              <span className="min-w-0 flex-1 truncate">{labels?.[value.value] ?? value.label}</span>
+              <span className="text-xs text-muted tabular-nums">{value.count}</span>
+            </label>
+          </li>
+        ))}
       </ul>
     </fieldset>
   );

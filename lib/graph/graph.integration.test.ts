@@ -77,6 +77,41 @@ describe("graph queries", () => {
     expect(metrics.consumptionEdges).toBeGreaterThanOrEqual(3);
   });
 
+  it("count a draft's edges and product in the domain overview and metrics only for its team, and follow changes at once", async () => {
+    const owner = await createUser();
+    const team = await createTeam([{ userId: owner.id, role: "owner" }]);
+    const [upstreamDomain, draftDomain] = await Promise.all([createDomain(team.id), createDomain(team.id)]);
+    const upstream = await createProduct({ domainId: upstreamDomain.id, owningTeamId: team.id });
+    const draft = await createProduct({ domainId: draftDomain.id, owningTeamId: team.id, status: "draft" });
+    const edge = await consume(draft.id, upstream.id);
+    const outsider = await actorFor((await createUser()).id);
+    const member = await actorFor(owner.id);
+    const edgeBetween = (graph: Awaited<ReturnType<typeof getDomainGraph>>) =>
+      graph.edges.find((e) => e.source === upstreamDomain.name && e.target === draftDomain.name);
+    const productsIn = (graph: Awaited<ReturnType<typeof getDomainGraph>>) =>
+      graph.domains.find((d) => d.name === draftDomain.name)?.productCount;
+
+    expect(edgeBetween(await getDomainGraph(outsider))).toBeUndefined();
+    expect(productsIn(await getDomainGraph(outsider))).toBe(0);
+    expect(edgeBetween(await getDomainGraph(member))?.weight).toBe(1);
+    expect(productsIn(await getDomainGraph(member))).toBe(1);
+    const before = await getMeshMetrics(outsider);
+
+    // Published: everyone sees it at once (the count tables change in the same statement as the product).
+    await db.dataProduct.update({ where: { id: draft.id }, data: { status: "active" } });
+    expect(edgeBetween(await getDomainGraph(outsider))?.weight).toBe(1);
+    expect(productsIn(await getDomainGraph(outsider))).toBe(1);
+    const after = await getMeshMetrics(outsider);
+    expect(after.products - before.products).toBeGreaterThanOrEqual(1);
+    expect(after.consumptionEdges - before.consumptionEdges).toBeGreaterThanOrEqual(1);
+
+    // A second port consumed, then both removed: the weight follows.
+    const second = await consume(draft.id, upstream.id);
+    expect(edgeBetween(await getDomainGraph(outsider))?.weight).toBe(2);
+    await db.inputPort.deleteMany({ where: { id: { in: [edge.id, second.id] } } });
+    expect(edgeBetween(await getDomainGraph(member))).toBeUndefined();
+  });
+
   describe("getProductNeighbourhood", () => {
     /** far → upstream → centre → downstream, a source system feeding centre, and another team's draft consumer. */
     async function neighbourhood() {

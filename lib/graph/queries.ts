@@ -61,6 +61,30 @@ function visibleProduct(scope: Prisma.Sql, id: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM data_products p WHERE p.id = ${id} AND ${scope})`;
 }
 
+/**
+ * The rows of domain_edge_counts (edges counted per pair of domain, team and status of their two products) whose
+ * both ends the actor may see: `scope` is a condition over a product `p`, applied here to each end's status and
+ * owning team in turn, so the counts follow sqlScopeFor exactly.
+ */
+function visibleEdgeCounts(scope: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e.* FROM (
+      SELECT e.* FROM domain_edge_counts e
+      CROSS JOIN LATERAL (SELECT e.source_status AS status, e.source_team_id AS owning_team_id) p
+      WHERE ${scope}
+    ) e
+    CROSS JOIN LATERAL (SELECT e.target_status AS status, e.target_team_id AS owning_team_id) p
+    WHERE ${scope}`;
+}
+
+/**
+ * The rows of product_facet_counts (products counted per domain, team, status and the other facet columns) the
+ * actor may see: its status and owning_team_id columns are named like a product's, so the scope applies as is.
+ */
+function visibleProductCounts(scope: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT p.* FROM product_facet_counts p WHERE ${scope}`;
+}
+
 /** Consumption edges between products the actor may see (both ends). */
 function visibleEdges(scope: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -204,102 +228,128 @@ export async function getProductNeighbourhood(
   };
 }
 
-/** The domain overview: domains with their visible product counts and consumption edges summed between domains. */
+/**
+ * The domain overview: domains with their visible product counts and consumption edges summed between domains, read
+ * from the count tables the triggers keep (a few thousand rows, not every product and edge).
+ */
 export async function getDomainGraph(actor: Actor): Promise<DomainGraphDto> {
   const scope = sqlScopeFor(actor, "product.read");
   const [domains, edges] = await Promise.all([
     db.$queryRaw<{ name: string; displayName: string; rootDomain: string; productCount: number }[]>(Prisma.sql`
       ${DOMAIN_ROOTS}
       SELECT d.name, d.display_name AS "displayName", dr.root AS "rootDomain",
-             (SELECT count(*)::int FROM data_products p WHERE p.domain_id = d.id AND ${scope}) AS "productCount"
+             coalesce(c.products, 0)::int AS "productCount"
       FROM domains d JOIN domain_roots dr ON dr.id = d.id
+      LEFT JOIN (
+        SELECT p.domain_id, sum(p.products) AS products FROM (${visibleProductCounts(scope)}) p GROUP BY p.domain_id
+      ) c ON c.domain_id = d.id
       ORDER BY d.name`),
     db.$queryRaw<{ source: string; target: string; weight: number }[]>(Prisma.sql`
-      WITH visible AS MATERIALIZED (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope}),
-      -- Edges summed per pair of products' domains before the domain names are joined.
-      pairs AS (
-        SELECT s.domain_id AS source, t.domain_id AS target, count(*)::int AS weight
-        FROM input_ports ip
-        JOIN output_ports op ON op.id = ip.source_output_port_id
-        JOIN visible s ON s.id = op.product_id
-        JOIN visible t ON t.id = ip.product_id
-        WHERE s.domain_id <> t.domain_id
-        GROUP BY s.domain_id, t.domain_id
-      )
       SELECT sd.name AS source, td.name AS target, pairs.weight
-      FROM pairs JOIN domains sd ON sd.id = pairs.source JOIN domains td ON td.id = pairs.target
+      FROM (
+        SELECT e.source_domain_id AS source, e.target_domain_id AS target, sum(e.edges)::int AS weight
+        FROM (${visibleEdgeCounts(scope)}) e
+        WHERE e.source_domain_id <> e.target_domain_id
+        GROUP BY e.source_domain_id, e.target_domain_id
+      ) pairs
+      JOIN domains sd ON sd.id = pairs.source JOIN domains td ON td.id = pairs.target
       ORDER BY pairs.weight DESC, sd.name, td.name`),
   ]);
   return { domains, edges };
 }
 
-/** Mesh metrics over what the actor may see, aggregated in SQL (only the counts and the top list come back). */
+/** Every domain by name (the /mesh page's domain picker): no counts, so no product or edge is read. */
+export async function listGraphDomains(): Promise<{ name: string; displayName: string }[]> {
+  return db.$queryRaw<{ name: string; displayName: string }[]>(Prisma.sql`
+    SELECT d.name, d.display_name AS "displayName" FROM domains d ORDER BY d.name`);
+}
+
+/**
+ * Mesh metrics over what the actor may see, aggregated in SQL (only the counts and the top list come back): the
+ * product and edge counts from the count tables, the consumers per product from the edges themselves.
+ */
 export async function getMeshMetrics(actor: Actor): Promise<MeshMetricsDto> {
   const scope = sqlScopeFor(actor, "product.read");
-  const [row] = await db.$queryRaw<
-    {
-      products: number;
-      edges: number;
-      crossDomain: number;
-      withConsumers: number;
-      mostConsumed: { ref: string; displayName: string; consumers: number }[] | null;
-    }[]
-  >(Prisma.sql`
-    WITH visible AS MATERIALIZED (SELECT p.id, p.domain_id FROM data_products p WHERE ${scope}),
-    edges AS MATERIALIZED (
-      SELECT op.product_id AS source, ip.product_id AS target, s.domain_id <> t.domain_id AS cross_domain
-      FROM input_ports ip
-      JOIN output_ports op ON op.id = ip.source_output_port_id
-      JOIN visible s ON s.id = op.product_id
-      JOIN visible t ON t.id = ip.product_id
-    ),
-    consumers AS MATERIALIZED (SELECT source, count(DISTINCT target)::int AS consumers FROM edges GROUP BY source),
-    top AS (
-      SELECT d.name || '/' || p.name AS ref, p.display_name AS "displayName", c.consumers
-      FROM (SELECT * FROM consumers ORDER BY consumers DESC LIMIT ${MOST_CONSUMED_LIMIT * 4}) c
-      JOIN data_products p ON p.id = c.source JOIN domains d ON d.id = p.domain_id
-    )
-    SELECT (SELECT count(*)::int FROM visible) AS products,
-           (SELECT count(*)::int FROM edges) AS edges,
-           (SELECT count(*)::int FROM edges WHERE cross_domain) AS "crossDomain",
-           (SELECT count(*)::int FROM consumers) AS "withConsumers",
-           (SELECT json_agg(top) FROM top) AS "mostConsumed"`);
-  const edges = row?.edges ?? 0;
+  const [[counts], [consumed]] = await Promise.all([
+    db.$queryRaw<{ products: number; edges: number; crossDomain: number }[]>(Prisma.sql`
+      SELECT (SELECT coalesce(sum(p.products), 0)::int FROM (${visibleProductCounts(scope)}) p) AS products,
+             coalesce(sum(e.edges), 0)::int AS edges,
+             coalesce(sum(e.edges) FILTER (WHERE e.source_domain_id <> e.target_domain_id), 0)::int AS "crossDomain"
+      FROM (${visibleEdgeCounts(scope)}) e`),
+    db.$queryRaw<
+      { withConsumers: number; mostConsumed: { ref: string; displayName: string; consumers: number }[] | null }[]
+    >(Prisma.sql`
+      WITH consumers AS MATERIALIZED (
+        -- Each visible product with the number of distinct visible products reading its ports (index-only scans).
+        SELECT x.source, count(*)::int AS consumers
+        FROM (
+          SELECT DISTINCT op.product_id AS source, ip.product_id AS target
+          FROM input_ports ip
+          JOIN output_ports op ON op.id = ip.source_output_port_id
+          JOIN (SELECT p.id FROM data_products p WHERE ${scope}) s ON s.id = op.product_id
+          JOIN (SELECT p.id FROM data_products p WHERE ${scope}) t ON t.id = ip.product_id
+        ) x
+        GROUP BY x.source
+      ),
+      top AS (
+        SELECT d.name || '/' || p.name AS ref, p.display_name AS "displayName", c.consumers
+        FROM (SELECT * FROM consumers ORDER BY consumers DESC LIMIT ${MOST_CONSUMED_LIMIT * 4}) c
+        JOIN data_products p ON p.id = c.source JOIN domains d ON d.id = p.domain_id
+      )
+      SELECT (SELECT count(*)::int FROM consumers) AS "withConsumers",
+             (SELECT json_agg(top) FROM top) AS "mostConsumed"`),
+  ]);
+  const products = counts?.products ?? 0;
+  const edges = counts?.edges ?? 0;
   // Ties at the cut are broken by ref in JS (locale order, as before); the SQL keeps a margin of rows for that.
-  const top = (row?.mostConsumed ?? [])
+  const top = (consumed?.mostConsumed ?? [])
     .toSorted((a, b) => b.consumers - a.consumers || a.ref.localeCompare(b.ref))
     .slice(0, MOST_CONSUMED_LIMIT);
   return {
-    products: row?.products ?? 0,
+    products,
     consumptionEdges: edges,
-    crossDomainShare: edges === 0 ? null : Math.round(((row?.crossDomain ?? 0) / edges) * 1000) / 10,
-    productsWithoutConsumers: (row?.products ?? 0) - (row?.withConsumers ?? 0),
+    crossDomainShare: edges === 0 ? null : Math.round(((counts?.crossDomain ?? 0) / edges) * 1000) / 10,
+    productsWithoutConsumers: products - (consumed?.withConsumers ?? 0),
     mostConsumed: top,
   };
 }
 
-/** The consumption relations as rows for the table view: upstream product → port → consuming product. */
+/**
+ * The consumption relations as rows for the table view: upstream product → port → consuming product, ordered by
+ * the upstream ref, port and consumer ref, at most RELATIONS_LIMIT. Read domain by domain in ref order (`<domain>/`
+ * sorts like the refs starting with it), each from the domain's products in name order (an index), so the first
+ * rows come without joining and sorting every edge of the mesh.
+ */
 export async function listMeshRelations(actor: Actor): Promise<MeshRelationDto[]> {
   const scope = sqlScopeFor(actor, "product.read");
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      upstreamRef: string;
-      upstreamName: string;
-      portName: string;
-      portDisplayName: string;
-      consumerRef: string;
-      consumerName: string;
-    }[]
-  >(Prisma.sql`
-    SELECT e.id, sd.name || '/' || s.name AS "upstreamRef", s.display_name AS "upstreamName",
-           e."portName", e."portDisplayName",
-           td.name || '/' || t.name AS "consumerRef", t.display_name AS "consumerName"
-    FROM (${visibleEdges(scope)}) e
-    JOIN data_products s ON s.id = e.source JOIN domains sd ON sd.id = s.domain_id
-    JOIN data_products t ON t.id = e.target JOIN domains td ON td.id = t.domain_id
-    ORDER BY "upstreamRef", e."portName", "consumerRef"
-    LIMIT ${RELATIONS_LIMIT}`);
+  const domains = await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT d.id FROM domains d ORDER BY d.name || '/'`);
+  const rows: {
+    id: string;
+    upstreamRef: string;
+    upstreamName: string;
+    portName: string;
+    portDisplayName: string;
+    consumerRef: string;
+    consumerName: string;
+  }[] = [];
+  for (const domain of domains) {
+    if (rows.length >= RELATIONS_LIMIT) break;
+    rows.push(
+      ...(await db.$queryRaw<typeof rows>(Prisma.sql`
+        SELECT ip.id, sd.name || '/' || p.name AS "upstreamRef", p.display_name AS "upstreamName",
+               op.name AS "portName", op.display_name AS "portDisplayName",
+               td.name || '/' || t.name AS "consumerRef", t.display_name AS "consumerName"
+        FROM domains sd
+        JOIN data_products p ON p.domain_id = sd.id
+        JOIN output_ports op ON op.product_id = p.id
+        JOIN input_ports ip ON ip.source_output_port_id = op.id
+        JOIN data_products t ON t.id = ip.product_id
+        JOIN domains td ON td.id = t.domain_id
+        WHERE sd.id = ${domain.id}::uuid AND ${scope} AND ${visibleProduct(scope, Prisma.sql`t.id`)}
+        ORDER BY p.name, op.name, "consumerRef"
+        LIMIT ${RELATIONS_LIMIT - rows.length}`)),
+    );
+  }
   return rows.map((row) => ({
     id: row.id,
     upstream: { ref: row.upstreamRef, displayName: row.upstreamName },

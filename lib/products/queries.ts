@@ -2,17 +2,20 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
-import { authorize, can, requireActor, scopeFor, type Actor } from "../authz";
+import { Prisma } from "../generated/prisma/client";
+import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
+import { authorize, can, requireActor, sqlScopeFor, type Actor } from "../authz";
 import {
   describeServer,
   productRef,
   type ConsumerDto,
   type InputPortDto,
+  type OutputPortDto,
   type ProductDetailDto,
   type ProductSummaryDto,
+  type SchemaFieldDto,
+  type SloDto,
 } from "./schemas";
-import { FIELD_VALUES_SELECT, SLO_VALUES_SELECT } from "./values";
 
 /** What a product list row shows (catalog, domain and team pages). */
 export const productSummarySelect = {
@@ -44,169 +47,191 @@ export function toProductSummary(row: SummaryRow): ProductSummaryDto {
   };
 }
 
-const detailSelect = {
-  id: true,
-  name: true,
-  displayName: true,
-  archetype: true,
-  status: true,
-  description: true,
-  purpose: true,
-  limitations: true,
-  usage: true,
-  tags: true,
-  version: true,
-  revision: true,
-  deprecationNote: true,
-  sunsetAt: true,
-  createdAt: true,
-  updatedAt: true,
-  owningTeamId: true,
-  domain: {
-    select: { name: true, displayName: true, parent: { select: { name: true, displayName: true } } },
-  },
-  owningTeam: { select: { name: true, displayName: true } },
-  outputPorts: {
-    orderBy: [{ position: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      displayName: true,
-      description: true,
-      kind: true,
-      format: true,
-      server: true,
-      contractVersion: true,
-      maxGrantDays: true,
-      autoApprove: true,
-      fields: {
-        orderBy: { position: "asc" },
-        select: { position: true, ...FIELD_VALUES_SELECT, polyseme: { select: { name: true, displayName: true } } },
-      },
-      slos: {
-        orderBy: [{ kind: "asc" }, { name: "asc" }],
-        select: { id: true, ...SLO_VALUES_SELECT },
-      },
-    },
-  },
+interface DetailRow {
+  id: string;
+  name: string;
+  displayName: string;
+  archetype: Archetype;
+  status: LifecycleStatus;
+  description: string;
+  purpose: string;
+  limitations: string;
+  usage: string;
+  tags: string[] | null;
+  version: string;
+  revision: number;
+  deprecationNote: string | null;
+  sunsetAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  owningTeamId: string;
+  domainName: string;
+  domainDisplayName: string;
+  parentName: string | null;
+  parentDisplayName: string | null;
+  teamName: string;
+  teamDisplayName: string;
+  outputPorts: (Omit<OutputPortDto, "server" | "fields" | "slos"> & {
+    server: unknown;
+    fields: SchemaFieldDto[] | null;
+    slos: SloDto[] | null;
+  })[];
   inputPorts: {
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      description: true,
-      sourceOutputPort: {
-        select: {
-          name: true,
-          displayName: true,
-          product: {
-            select: {
-              name: true,
-              displayName: true,
-              status: true,
-              owningTeamId: true,
-              domain: { select: { name: true } },
-            },
-          },
-        },
-      },
-      sourceSystem: {
-        select: { name: true, displayName: true, kind: true, domain: { select: { name: true } } },
-      },
-    },
-  },
-} satisfies Prisma.DataProductSelect;
+    id: string;
+    description: string;
+    portName: string | null;
+    portDisplayName: string | null;
+    productName: string | null;
+    productDisplayName: string | null;
+    productStatus: LifecycleStatus | null;
+    productOwningTeamId: string | null;
+    productDomainName: string | null;
+    systemName: string | null;
+    systemDisplayName: string | null;
+    systemKind: string | null;
+    systemDomainName: string | null;
+  }[];
+  consumers: {
+    portName: string;
+    name: string;
+    displayName: string;
+    status: LifecycleStatus;
+    domainName: string;
+    teamName: string;
+    teamDisplayName: string;
+  }[];
+  grants: { accessLevel: string; endsAt: string; portName: string; teamName: string; teamDisplayName: string }[];
+}
 
 /**
  * Everything the product page shows about `<domain>/<name>`, for an explicit actor (the page, route handlers and
- * the benchmark). Throws NotFoundError when the product does not exist or the actor may not see it.
+ * the benchmark), in one round trip: the product with its ports, fields, SLOs and inputs as JSON, the consumers
+ * the actor may see and the active grants. Throws NotFoundError when the product does not exist or the actor may
+ * not see it.
  */
 export async function loadProductDetail(actor: Actor, domainName: string, name: string): Promise<ProductDetailDto> {
-  const product = await db.dataProduct.findFirst({
-    where: { name, domain: { name: domainName } },
-    select: detailSelect,
-  });
+  const [product] = await db.$queryRaw<DetailRow[]>(Prisma.sql`
+    SELECT x.id, x.name, x.display_name AS "displayName", replace(x.archetype::text, '-', '_') AS archetype,
+           x.status::text AS status, x.description, x.purpose, x.limitations, x.usage, x.tags, x.version, x.revision,
+           x.deprecation_note AS "deprecationNote", x.sunset_at AS "sunsetAt", x.created_at AS "createdAt",
+           x.updated_at AS "updatedAt", x.owning_team_id AS "owningTeamId",
+           d.name AS "domainName", d.display_name AS "domainDisplayName",
+           parent.name AS "parentName", parent.display_name AS "parentDisplayName",
+           team.name AS "teamName", team.display_name AS "teamDisplayName",
+           coalesce((
+             SELECT json_agg(json_build_object(
+               'id', op.id, 'name', op.name, 'displayName', op.display_name, 'description', op.description,
+               'kind', op.kind, 'format', op.format, 'server', op.server, 'contractVersion', op.contract_version,
+               'maxGrantDays', op.max_grant_days, 'autoApprove', op.auto_approve,
+               'fields', (
+                 SELECT json_agg(json_build_object(
+                   'position', f.position, 'name', f.name, 'type', f.type, 'description', f.description,
+                   'required', f.required, 'primaryKey', f.primary_key, 'classification', f.classification,
+                   'pii', f.pii,
+                   'polyseme', CASE WHEN pol.id IS NULL THEN NULL
+                                    ELSE json_build_object('name', pol.name, 'displayName', pol.display_name) END
+                 ) ORDER BY f.position)
+                 FROM schema_fields f LEFT JOIN polysemes pol ON pol.id = f.polyseme_id
+                 WHERE f.output_port_id = op.id),
+               'slos', (
+                 SELECT json_agg(json_build_object(
+                   'id', slo.id, 'kind', slo.kind, 'name', slo.name, 'objective', slo.objective,
+                   'threshold', slo.threshold, 'unit', slo.unit, 'target', slo.target, 'windowDays', slo.window_days
+                 ) ORDER BY slo.kind, slo.name)
+                 FROM slos slo WHERE slo.output_port_id = op.id)
+             ) ORDER BY op.position, op.name)
+             FROM output_ports op WHERE op.product_id = x.id), '[]') AS "outputPorts",
+           coalesce((
+             SELECT json_agg(json_build_object(
+               'id', ip.id, 'description', ip.description,
+               'portName', up.name, 'portDisplayName', up.display_name,
+               'productName', u.name, 'productDisplayName', u.display_name, 'productStatus', u.status,
+               'productOwningTeamId', u.owning_team_id, 'productDomainName', ud.name,
+               'systemName', sys.name, 'systemDisplayName', sys.display_name, 'systemKind', sys.kind,
+               'systemDomainName', sd.name
+             ) ORDER BY ip.created_at, ip.id)
+             FROM input_ports ip
+             LEFT JOIN output_ports up ON up.id = ip.source_output_port_id
+             LEFT JOIN data_products u ON u.id = up.product_id
+             LEFT JOIN domains ud ON ud.id = u.domain_id
+             LEFT JOIN source_systems sys ON sys.id = ip.source_system_id
+             LEFT JOIN domains sd ON sd.id = sys.domain_id
+             WHERE ip.product_id = x.id), '[]') AS "inputPorts",
+           coalesce((
+             SELECT json_agg(json_build_object(
+               'portName', op.name, 'name', p.name, 'displayName', p.display_name, 'status', p.status,
+               'domainName', pd.name, 'teamName', pt.name, 'teamDisplayName', pt.display_name
+             ) ORDER BY pd.name, p.name, op.position, op.name)
+             FROM output_ports op
+             JOIN input_ports ip ON ip.source_output_port_id = op.id
+             JOIN data_products p ON p.id = ip.product_id
+             JOIN domains pd ON pd.id = p.domain_id
+             JOIN teams pt ON pt.id = p.owning_team_id
+             WHERE op.product_id = x.id AND ${sqlScopeFor(actor, "product.read")}), '[]') AS consumers,
+           coalesce((
+             SELECT json_agg(json_build_object(
+               'accessLevel', g.access_level, 'endsAt', g.ends_at, 'portName', op.name,
+               'teamName', ct.name, 'teamDisplayName', ct.display_name
+             ) ORDER BY ct.name, op.name)
+             FROM output_ports op
+             JOIN grants g ON g.output_port_id = op.id
+             JOIN teams ct ON ct.id = g.consumer_team_id
+             WHERE op.product_id = x.id AND g.status = 'active' AND g.ends_at > now()), '[]') AS grants
+    FROM data_products x
+    JOIN domains d ON d.id = x.domain_id
+    LEFT JOIN domains parent ON parent.id = d.parent_id
+    JOIN teams team ON team.id = x.owning_team_id
+    WHERE d.name = ${domainName} AND x.name = ${name}`);
   if (!product) throw new NotFoundError();
   authorize(actor, "product.read", product);
 
-  const scope = scopeFor(actor, "product.read");
-  const [consumerRows, grantRows] = await Promise.all([
-    db.inputPort.findMany({
-      where: { sourceOutputPort: { productId: product.id }, product: scope },
-      orderBy: [{ product: { domain: { name: "asc" } } }, { product: { name: "asc" } }],
-      select: {
-        sourceOutputPort: { select: { name: true } },
-        product: {
-          select: {
-            name: true,
-            displayName: true,
-            status: true,
-            domain: { select: { name: true } },
-            owningTeam: { select: { name: true, displayName: true } },
-          },
-        },
-      },
-    }),
-    db.grant.findMany({
-      where: { outputPort: { productId: product.id }, status: "active", endsAt: { gt: new Date() } },
-      orderBy: [{ consumerTeam: { name: "asc" } }, { outputPort: { name: "asc" } }],
-      select: {
-        accessLevel: true,
-        endsAt: true,
-        outputPort: { select: { name: true } },
-        consumerTeam: { select: { name: true, displayName: true } },
-      },
-    }),
-  ]);
-
   const consumers = new Map<string, ConsumerDto>();
-  for (const row of consumerRows) {
-    const ref = productRef(row.product.domain.name, row.product.name);
+  for (const row of product.consumers) {
+    const ref = productRef(row.domainName, row.name);
     const consumer = consumers.get(ref) ?? {
       product: {
-        name: row.product.name,
-        displayName: row.product.displayName,
-        status: row.product.status,
-        domainName: row.product.domain.name,
+        name: row.name,
+        displayName: row.displayName,
+        status: row.status,
+        domainName: row.domainName,
         ref,
-        owningTeam: row.product.owningTeam,
+        owningTeam: { name: row.teamName, displayName: row.teamDisplayName },
       },
       ports: [],
     };
-    if (row.sourceOutputPort && !consumer.ports.includes(row.sourceOutputPort.name)) {
-      consumer.ports.push(row.sourceOutputPort.name);
-    }
+    if (!consumer.ports.includes(row.portName)) consumer.ports.push(row.portName);
     consumers.set(ref, consumer);
   }
 
   const inputPorts: InputPortDto[] = [];
   for (const input of product.inputPorts) {
-    const upstream = input.sourceOutputPort;
-    if (upstream) {
+    if (input.productName !== null) {
+      const upstream = { status: input.productStatus!, owningTeamId: input.productOwningTeamId! };
       // An upstream product the actor may not see does not exist for them.
-      if (!can(actor, "product.read", upstream.product)) continue;
+      if (!can(actor, "product.read", upstream)) continue;
       inputPorts.push({
         id: input.id,
         kind: "product",
         description: input.description,
         product: {
-          name: upstream.product.name,
-          displayName: upstream.product.displayName,
-          status: upstream.product.status,
-          domainName: upstream.product.domain.name,
-          ref: productRef(upstream.product.domain.name, upstream.product.name),
+          name: input.productName,
+          displayName: input.productDisplayName!,
+          status: upstream.status,
+          domainName: input.productDomainName!,
+          ref: productRef(input.productDomainName!, input.productName),
         },
-        port: { name: upstream.name, displayName: upstream.displayName },
+        port: { name: input.portName!, displayName: input.portDisplayName! },
       });
-    } else if (input.sourceSystem) {
+    } else if (input.systemName !== null) {
       inputPorts.push({
         id: input.id,
         kind: "source-system",
         description: input.description,
         sourceSystem: {
-          name: input.sourceSystem.name,
-          displayName: input.sourceSystem.displayName,
-          kind: input.sourceSystem.kind,
-          domainName: input.sourceSystem.domain.name,
+          name: input.systemName,
+          displayName: input.systemDisplayName!,
+          kind: input.systemKind!,
+          domainName: input.systemDomainName!,
         },
       });
     }
@@ -214,7 +239,7 @@ export async function loadProductDetail(actor: Actor, domainName: string, name: 
 
   return {
     id: product.id,
-    ref: productRef(product.domain.name, product.name),
+    ref: productRef(product.domainName, product.name),
     name: product.name,
     displayName: product.displayName,
     archetype: product.archetype,
@@ -223,7 +248,7 @@ export async function loadProductDetail(actor: Actor, domainName: string, name: 
     purpose: product.purpose,
     limitations: product.limitations,
     usage: product.usage,
-    tags: product.tags,
+    tags: product.tags ?? [],
     version: product.version,
     revision: product.revision,
     canEdit: can(actor, "product.update", product),
@@ -231,8 +256,12 @@ export async function loadProductDetail(actor: Actor, domainName: string, name: 
     sunsetAt: product.sunsetAt,
     createdAt: product.createdAt,
     updatedAt: product.updatedAt,
-    domain: { name: product.domain.name, displayName: product.domain.displayName, parent: product.domain.parent },
-    owningTeam: product.owningTeam,
+    domain: {
+      name: product.domainName,
+      displayName: product.domainDisplayName,
+      parent: product.parentName ? { name: product.parentName, displayName: product.parentDisplayName! } : null,
+    },
+    owningTeam: { name: product.teamName, displayName: product.teamDisplayName },
     outputPorts: product.outputPorts.map((port) => ({
       id: port.id,
       name: port.name,
@@ -244,16 +273,16 @@ export async function loadProductDetail(actor: Actor, domainName: string, name: 
       contractVersion: port.contractVersion,
       maxGrantDays: port.maxGrantDays,
       autoApprove: port.autoApprove,
-      fields: port.fields,
-      slos: port.slos,
+      fields: port.fields ?? [],
+      slos: port.slos ?? [],
     })),
     inputPorts,
     consumers: [...consumers.values()],
-    grantHolders: grantRows.map((grant) => ({
-      team: grant.consumerTeam,
-      port: grant.outputPort.name,
+    grantHolders: product.grants.map((grant) => ({
+      team: { name: grant.teamName, displayName: grant.teamDisplayName },
+      port: grant.portName,
       accessLevel: grant.accessLevel,
-      endsAt: grant.endsAt,
+      endsAt: new Date(grant.endsAt),
     })),
   };
 }

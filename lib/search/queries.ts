@@ -387,9 +387,10 @@ async function countMatches(
 }
 
 /**
- * Facet rows without a query text or a tag filter: the products grouped by every facet column but the tags in one
- * scan of the narrow facet index (no wide rows read), each facet counted from the groups in JS; the tag counts from
- * a sample of about TAG_SAMPLE_SIZE products when there are more (and then flagged as estimates).
+ * Facet rows without a query text or a tag filter: the products grouped by every facet column but the tags, as the
+ * triggers keep them in product_facet_counts (its status and owning_team_id columns take the scope as a product's
+ * do), each facet counted from the groups in JS; the tag counts from a sample of about TAG_SAMPLE_SIZE products when
+ * there are more (and then flagged as estimates).
  */
 async function countWithoutText(
   scope: Prisma.Sql,
@@ -410,9 +411,8 @@ async function countWithoutText(
     >(Prisma.sql`
       SELECT p.domain_id AS "domainId", p.owning_team_id AS "teamId",
              replace(p.archetype::text, '-', '_') AS archetype, p.status::text AS status, p.contains_pii AS pii,
-             p.port_kinds::text[] AS kinds, count(*)::int AS count
-      FROM data_products p WHERE ${scope}
-      GROUP BY p.domain_id, p.owning_team_id, p.archetype, p.status, p.contains_pii, p.port_kinds`),
+             p.port_kinds::output_port_kind[]::text[] AS kinds, p.products AS count
+      FROM product_facet_counts p WHERE ${scope}`),
     loadTeams(),
   ]);
   const teamById = new Map(teams.map((team) => [team.id, team]));

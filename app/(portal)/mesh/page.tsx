@@ -4,16 +4,16 @@ import { MeshMetrics } from "@/components/graph/mesh-metrics";
 import { MeshRelationsTable } from "@/components/graph/mesh-relations-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/authz";
-import { getDomainGraph, getMeshMetrics, listMeshRelations, RELATIONS_LIMIT } from "@/lib/graph/queries";
+import { getMeshMetrics, listGraphDomains, listMeshRelations, RELATIONS_LIMIT } from "@/lib/graph/queries";
 import { PRODUCT_GRAPH_THRESHOLD } from "@/lib/graph/schemas";
 
 export const metadata: Metadata = { title: "Mesh" };
 
 export default async function MeshPage() {
   const actor = await requireActor();
-  const [metrics, domainGraph, relations] = await Promise.all([
+  const [metrics, domains, relations] = await Promise.all([
     getMeshMetrics(actor),
-    getDomainGraph(actor),
+    listGraphDomains(),
     listMeshRelations(actor),
   ]);
   const small = metrics.products <= PRODUCT_GRAPH_THRESHOLD;
@@ -24,11 +24,7 @@ export default async function MeshPage() {
         description="How the data products you can see feed each other: each hexagon is a product, coloured by domain; an arrow runs from an upstream product to the product consuming one of its output ports."
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_16rem]">
-        <MeshExplorer
-          initialView={small ? "products" : "domains"}
-          wholeMeshAllowed={small}
-          domains={domainGraph.domains.map((domain) => ({ name: domain.name, displayName: domain.displayName }))}
-        />
+        <MeshExplorer initialView={small ? "products" : "domains"} wholeMeshAllowed={small} domains={domains} />
         <MeshMetrics metrics={metrics} />
       </div>
       <MeshRelationsTable relations={relations} limit={RELATIONS_LIMIT} />
