@@ -22,6 +22,7 @@ import * as prettier from "prettier";
 import type { Actor } from "../lib/authz/policy";
 import { migrate } from "../scripts/db/migrate";
 import { withDatabaseServer } from "../scripts/db/server";
+import { measureAccess, type AccessBenchResult } from "./access";
 import { benchMeshSize, benchUrlOf, withClient } from "./bench-db";
 import { BENCH_USERS } from "./mesh-generator";
 import { SEARCH_TERMS } from "./vocabulary";
@@ -485,7 +486,11 @@ async function loadFixtures(url: string) {
 
 const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? "–" : `${n}`);
 
-function markdown(meta: Record<string, string | number>, results: ScenarioResult[]): string {
+function markdown(
+  meta: Record<string, string | number>,
+  results: ScenarioResult[],
+  access: AccessBenchResult | null,
+): string {
   const lines = [
     `# Hexmesh benchmark, ${meta.date}: ${meta.products} products`,
     "",
@@ -517,6 +522,27 @@ function markdown(meta: Record<string, string | number>, results: ScenarioResult
     const failure = r.httpError ? ` HTTP failed: ${r.httpError}.` : "";
     lines.push(`- **${r.name}**: ${r.description}${problems}${failure}`);
   }
+  if (access) {
+    const { create, provisioning } = access;
+    lines.push(
+      "",
+      "## Access requests",
+      "",
+      "| Measure | p50 | p95 | mean | samples | req/s |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
+      `| POST /api/v1/access-requests (${meta.connections} connections) | ${create.p50} | ${create.p95} | ${create.mean} | ` +
+        `${create.samples} | ${create.reqPerSec} |`,
+      `| approval sent → grant provisioned in PostgreSQL (one at a time) | ${provisioning.p50} | ${provisioning.p95} | ` +
+        `${provisioning.mean} | ${provisioning.samples} | – |`,
+      "",
+      `- **creation**: each request for another output port of an active product, on behalf of the bench member's ` +
+        `team; ${create.created} created (201), ${create.non2xx} non-2xx, ${create.errors} errors.`,
+      "- **provisioning**: an admin approves pending requests of different teams for one port pointed at the demo " +
+        "warehouse table; from sending the approval to the grant's `provisioned_at`, set by the server's job worker " +
+        `after granting the privileges` +
+        (provisioning.timeouts ? `; ${provisioning.timeouts} not provisioned within 30 s.` : "."),
+    );
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -545,8 +571,10 @@ async function main(adminUrl: string): Promise<void> {
   const only = args.only?.split(",").map((name) => name.trim());
   const all = scenarios(lib, actor, fixtures.sample, fixtures.bigDomain);
   const chosen = only ? all.filter((s) => only.includes(s.name)) : all;
-  if (chosen.length === 0)
-    throw new Error(`No scenario named ${args.only}; there are: ${all.map((s) => s.name).join(", ")}`);
+  // `access`: the access request measurements (HTTP only), bench/access.ts.
+  const wantsAccess = !only || only.includes("access");
+  if (chosen.length === 0 && !wantsAccess)
+    throw new Error(`No scenario named ${args.only}; there are: ${all.map((s) => s.name).join(", ")}, access`);
 
   say(`SQL as ${actor.email}: ${ITERATIONS} iterations after ${WARMUP_ITERATIONS} warm-up calls`);
   const sqlResults = new Map<string, Latency>();
@@ -561,7 +589,8 @@ async function main(adminUrl: string): Promise<void> {
   const httpResults = new Map<string, ScenarioResult["http"]>();
   const httpErrors = new Map<string, string>();
   const withHttp = chosen.filter((s) => s.http);
-  if (!args["no-http"] && withHttp.length > 0) {
+  let access: AccessBenchResult | null = null;
+  if (!args["no-http"] && (withHttp.length > 0 || wantsAccess)) {
     if (!args["no-build"] || !fs.existsSync(path.join(STAGING_DIR, ".next", "BUILD_ID"))) await buildApp();
     try {
       const base = await startApp();
@@ -579,6 +608,22 @@ async function main(adminUrl: string): Promise<void> {
           httpErrors.set(scenario.name, (error as Error).message);
           say(`  ${scenario.name.padEnd(14)} failed: ${(error as Error).message}`);
         }
+      }
+      if (wantsAccess) {
+        await waitForIdleDatabase(url);
+        const requester = await loadActor(url, BENCH_USERS.member);
+        const admin = await loadActor(url, BENCH_USERS.admin);
+        access = await measureAccess({
+          base,
+          url,
+          requester,
+          requesterCookie: await sessionCookie(secret, requester),
+          adminCookie: await sessionCookie(secret, admin),
+          connections: CONNECTIONS,
+          durationS: DURATION_S,
+          warmupS: WARMUP_HTTP_S,
+          say,
+        });
       }
     } finally {
       stopApp();
@@ -630,9 +675,9 @@ async function main(adminUrl: string): Promise<void> {
   const config = (await prettier.resolveConfig(`${file}.md`)) ?? {};
   fs.writeFileSync(
     `${file}.json`,
-    await prettier.format(JSON.stringify({ meta, results }), { ...config, parser: "json" }),
+    await prettier.format(JSON.stringify({ meta, results, access }), { ...config, parser: "json" }),
   );
-  const table = await prettier.format(markdown(meta, results), { ...config, parser: "markdown" });
+  const table = await prettier.format(markdown(meta, results, access), { ...config, parser: "markdown" });
   fs.writeFileSync(`${file}.md`, table);
   console.log(`\n${table}`);
   say(`results written to ${file}.json and ${file}.md`);
