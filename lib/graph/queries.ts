@@ -21,8 +21,8 @@ import {
 /** How many of a domain's products the product graph of that domain holds at most (the first by name). */
 export const DOMAIN_GRAPH_LIMIT = 300;
 
-/** How many relations the table view lists at most. */
-export const RELATIONS_LIMIT = 2000;
+/** How many relations the table view lists at most (the page says so when it stops there). */
+export const RELATIONS_LIMIT = 500;
 
 /** Each domain with the name of its top-level domain (for the colour); cycle-safe, depth-limited. */
 const DOMAIN_ROOTS = Prisma.sql`
