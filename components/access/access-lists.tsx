@@ -255,13 +255,13 @@ export function HeldGrantsSection({ grants }: { grants: HeldGrantDto[] }) {
 }
 
 /** Active grants on the actor's teams' ports, with revocation. */
-export function GivenGrantsSection({ grants }: { grants: GrantDto[] }) {
+export function GivenGrantsSection({ grants, title }: { grants: GrantDto[]; title: string }) {
   return (
-    <Section id="given-heading" title="Grants on your ports" count={grants.length}>
+    <Section id="given-heading" title={title} count={grants.length}>
       {grants.length === 0 ? (
         <EmptyState title="No active grants" description="Teams you grant access to your ports appear here." />
       ) : (
-        <ul className={cn(cardClasses, "divide-y divide-line")} aria-label="Grants on your ports">
+        <ul className={cn(cardClasses, "divide-y divide-line")} aria-label={title}>
           {grants.map((grant) => (
             <li key={grant.id} id={`grant-${grant.id}`} className="space-y-2 px-5 py-3 text-sm">
               <div className="flex flex-wrap items-center justify-between gap-3">

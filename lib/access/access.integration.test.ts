@@ -301,6 +301,11 @@ describe("grants", () => {
     const other = await granted();
     const given = await relinquishGrant(other.requester, other.grant.id, {});
     expect(given.status).toBe("relinquished");
+
+    const third = await granted();
+    const admin = await actorFor((await createUser({ role: "admin" })).id);
+    const byAdmin = await revokeGrant(admin, third.grant.id, { reason: "Platform audit: purpose not documented." });
+    expect(byAdmin).toMatchObject({ status: "revoked", revokedBy: { email: admin.email } });
   });
 
   // The jobs act on the whole (shared) test database, so these tests move their own grant's end instead of the clock.

@@ -160,7 +160,7 @@ export interface AccessOverviewDto {
   requests: AccessRequestDto[];
   /** Grants the actor's teams hold: active ones, then the latest ended. */
   heldGrants: HeldGrantDto[];
-  /** Active grants on ports the actor's teams own. */
+  /** Active grants on ports the actor's teams own (all for admins, who may revoke any), soonest end first. */
   givenGrants: GrantDto[];
   /** Whether the actor decides on requests: their teams own products, or they are an admin. */
   decides: boolean;
@@ -193,7 +193,7 @@ export async function getAccessOverview(actor: Actor): Promise<AccessOverviewDto
       take: LIST_LIMIT,
     }),
     db.grant.findMany({
-      where: { status: "active", outputPort: ownedPortsWhere(actor) },
+      where: { status: "active", ...(actor.role === "admin" ? {} : { outputPort: ownedPortsWhere(actor) }) },
       select: GRANT_SELECT,
       orderBy: { endsAt: "asc" },
       take: LIST_LIMIT,

@@ -57,7 +57,12 @@ export default async function AccessPage({ searchParams }: Props) {
       {overview.decides && <InboxSection inbox={overview.inbox} />}
       <RequestsSection requests={overview.requests} actorEmail={actor.email} />
       <HeldGrantsSection grants={overview.heldGrants} />
-      {overview.decides && <GivenGrantsSection grants={overview.givenGrants} />}
+      {overview.decides && (
+        <GivenGrantsSection
+          grants={overview.givenGrants}
+          title={actor.role === "admin" ? "Active grants on all ports" : "Grants on your ports"}
+        />
+      )}
     </div>
   );
 }
