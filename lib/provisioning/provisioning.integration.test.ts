@@ -4,8 +4,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDomain, createProduct, createTeam, createUser, unique } from "@/scripts/test/factories";
 
-// A scratch target database of this test file on the test server, and a target whose credentials are wrong.
-const catalogUrl = new URL(process.env.DATABASE_URL!);
+// A scratch target database of this test file on the test server, and a target whose credentials are wrong. The
+// settings are read once through lib/env; after PROVISIONING_TARGETS is stubbed the modules are loaded afresh, so
+// that lib/env reads it.
+const databaseUrl = (await import("@/lib/env")).env().DATABASE_URL!;
+const catalogUrl = new URL(databaseUrl);
 const suffix = crypto.randomUUID().slice(0, 8);
 const TARGET_DB = `hx_target_${suffix}`;
 const BROKEN_DB = `hx_broken_${suffix}`;
@@ -25,6 +28,7 @@ vi.stubEnv(
     [`${host}:${port}/${BROKEN_DB}`]: urlOf(BROKEN_DB, undefined, "not-the-password"),
   }),
 );
+vi.resetModules();
 
 // lib/jobs/worker imports lib/access, whose authorization imports the next-auth config; no session is needed.
 vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
@@ -326,7 +330,7 @@ describe("the grant.provisioning task", () => {
     const ran = new Promise<void>((resolve) => (done = resolve));
     const real = createTaskList()["grant.provisioning"];
     runner = await run({
-      connectionString: process.env.DATABASE_URL,
+      connectionString: databaseUrl,
       concurrency: 1,
       noHandleSignals: true,
       logger: new Logger(() => () => {}),
