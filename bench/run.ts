@@ -22,6 +22,7 @@ import * as prettier from "prettier";
 import type { Actor } from "../lib/authz/policy";
 import { migrate } from "../scripts/db/migrate";
 import { withDatabaseServer } from "../scripts/db/server";
+import { ensureDemoWarehouse } from "../scripts/db/warehouse";
 import { measureAccess, type AccessBenchResult } from "./access";
 import { benchMeshSize, benchUrlOf, withClient } from "./bench-db";
 import { BENCH_USERS } from "./mesh-generator";
@@ -610,6 +611,8 @@ async function main(adminUrl: string): Promise<void> {
         }
       }
       if (wantsAccess) {
+        // The provisioning measurement grants on the demo warehouse table, beside the bench database.
+        await ensureDemoWarehouse(url, say);
         await waitForIdleDatabase(url);
         const requester = await loadActor(url, BENCH_USERS.member);
         const admin = await loadActor(url, BENCH_USERS.admin);

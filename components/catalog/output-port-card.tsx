@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon, FileIcon, PlugIcon, ShareIcon, TableIcon, ZapIcon } from "@/components/ui/icons";
+import { FileIcon, PlugIcon, ShareIcon, TableIcon, ZapIcon } from "@/components/ui/icons";
 import { ProseText } from "@/components/ui/prose-text";
 import { buttonClasses, cardClasses } from "@/components/ui/styles";
 import type { OutputPortKind } from "@/lib/generated/prisma/enums";
 import type { OutputPortDto, SchemaFieldDto } from "@/lib/products/schemas";
 import { CLASSIFICATION_TONES, PORT_KIND_LABELS } from "./labels";
 import { sloAnchor } from "./slo-summary";
-import { td, th } from "./table-styles";
 
 const KIND_ICONS: Record<OutputPortKind, typeof TableIcon> = {
   table: TableIcon,
@@ -48,106 +47,84 @@ function serverLabel(key: string): string {
   );
 }
 
-function Yes({ label }: { label: string }) {
-  return (
-    <span className="inline-flex text-foreground" title={label}>
-      <CheckIcon className="size-4" />
-      <span className="sr-only">Yes</span>
-    </span>
-  );
+/** A yes/no cell of the schema table. */
+function Flag({ value }: { value: boolean }) {
+  return <td className={value ? "flag" : "flag none"}>{value ? "Yes" : "No"}</td>;
 }
 
-function No() {
-  return (
-    <span className="text-faint">
-      <span aria-hidden>–</span>
-      <span className="sr-only">No</span>
-    </span>
-  );
-}
-
+/** The fields of a port in order; styled by the `data-table` classes of app/globals.css (it may have hundreds). */
 function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; caption: string }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-line">
-      <table className="w-full min-w-[760px] text-sm">
+      <table className="data-table min-w-[760px]">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-subtle/60">
-          <tr className="border-b border-line">
-            <th scope="col" className={cn(th, "w-8 text-right")}>
+          <tr>
+            <th scope="col" className="w-8 text-right">
               #
             </th>
-            <th scope="col" className={th}>
-              Field
-            </th>
-            <th scope="col" className={th}>
-              Type
-            </th>
-            <th scope="col" className={cn(th, "w-full")}>
+            <th scope="col">Field</th>
+            <th scope="col">Type</th>
+            <th scope="col" className="w-full">
               Description
             </th>
-            <th scope="col" className={cn(th, "text-center")}>
+            <th scope="col" className="text-center">
               Required
             </th>
-            <th scope="col" className={cn(th, "text-center")}>
+            <th scope="col" className="text-center">
               <abbr title="Primary key" className="no-underline">
                 PK
               </abbr>
             </th>
-            <th scope="col" className={th}>
-              Classification
-            </th>
-            <th scope="col" className={cn(th, "text-center")}>
+            <th scope="col">Classification</th>
+            <th scope="col" className="text-center">
               PII
             </th>
-            <th scope="col" className={th}>
-              Polyseme
-            </th>
+            <th scope="col">Polyseme</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-line">
+        <tbody>
           {fields.map((field, index) => (
             <tr key={field.name}>
-              <td className={cn(td, "text-right text-xs text-faint tabular-nums")}>{index + 1}</td>
-              <th
-                scope="row"
-                className={cn(td, "text-left font-mono text-[13px] font-medium whitespace-nowrap text-foreground")}
-              >
+              <td className="num">{index + 1}</td>
+              <th scope="row" className="code">
                 {field.name}
               </th>
-              <td className={cn(td, "font-mono text-[13px] whitespace-nowrap text-muted")}>{field.type}</td>
-              <td className={cn(td, "min-w-56 text-muted")}>
-                {field.description ? <ProseText>{field.description}</ProseText> : <span className="text-faint">–</span>}
-              </td>
-              <td className={cn(td, "text-center")}>{field.required ? <Yes label="Required" /> : <No />}</td>
-              <td className={cn(td, "text-center")}>{field.primaryKey ? <Yes label="Primary key" /> : <No />}</td>
-              <td className={td}>
+              <td className="code">{field.type}</td>
+              {field.description ? (
+                <td className="prose">
+                  <ProseText>{field.description}</ProseText>
+                </td>
+              ) : (
+                <td className="none">–</td>
+              )}
+              <Flag value={field.required} />
+              <Flag value={field.primaryKey} />
+              <td>
                 <Badge tone={CLASSIFICATION_TONES[field.classification]} className="capitalize">
                   {field.classification}
                 </Badge>
               </td>
-              <td className={cn(td, "text-center")}>
-                {field.pii ? (
+              {field.pii ? (
+                <td className="flag">
                   <Badge tone="rose" title="Personally identifiable information">
                     PII
                   </Badge>
-                ) : (
-                  <No />
-                )}
-              </td>
-              <td className={cn(td, "whitespace-nowrap")}>
-                {field.polyseme ? (
-                  <Link
-                    href={`/glossary/${encodeURIComponent(field.polyseme.name)}`}
-                    className="rounded-md underline-offset-4 hover:underline"
-                  >
+                </td>
+              ) : (
+                <td className="flag none">No</td>
+              )}
+              {field.polyseme ? (
+                <td>
+                  <a href={`/glossary/${encodeURIComponent(field.polyseme.name)}`} className="hover:underline">
                     <Badge tone="brand" title={`Polyseme ${field.polyseme.name}: an identifier shared across domains`}>
                       {field.polyseme.displayName}
                     </Badge>
-                  </Link>
-                ) : (
-                  <No />
-                )}
-              </td>
+                  </a>
+                </td>
+              ) : (
+                <td className="none">–</td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,6 @@ import { cardClasses } from "@/components/ui/styles";
 import type { SloKind } from "@/lib/generated/prisma/enums";
 import type { OutputPortDto, SloDto } from "@/lib/products/schemas";
 import { SLO_KIND_LABELS } from "./labels";
-import { td, th } from "./table-styles";
 
 const KIND_ORDER = Object.keys(SLO_KIND_LABELS) as SloKind[];
 
@@ -70,12 +69,12 @@ function PortObjectives({ port }: { port: OutputPortDto }) {
         <span className="text-xs font-normal text-muted">{plural(port.slos.length, "objective")}</span>
       </h3>
       <div className="relative overflow-x-auto rounded-lg border border-line">
-        <table className="w-full min-w-[640px] text-sm">
+        <table className="data-table min-w-[640px]">
           <caption className="sr-only">Service-level objectives of {port.displayName}, by kind</caption>
           <thead className="bg-subtle/60">
-            <tr className="border-b border-line">
+            <tr>
               {COLUMNS.map(([label, className, hint]) => (
-                <th key={label} scope="col" className={cn(th, className)}>
+                <th key={label} scope="col" className={className}>
                   {hint ? (
                     <abbr title={hint} className="no-underline">
                       {label}
@@ -88,27 +87,21 @@ function PortObjectives({ port }: { port: OutputPortDto }) {
             </tr>
           </thead>
           {groups.map((group) => (
-            <tbody key={group.kind} className="divide-y divide-line border-b border-line last:border-b-0">
+            <tbody key={group.kind} className="border-b border-line last:border-b-0">
               <tr>
-                <th scope="rowgroup" colSpan={COLUMNS.length} className="bg-subtle/30 px-3 py-1.5 text-left">
+                <th scope="rowgroup" colSpan={COLUMNS.length} className="bg-subtle/30 py-1.5">
                   <Badge tone="neutral">{SLO_KIND_LABELS[group.kind]}</Badge>
                 </th>
               </tr>
               {group.slos.map((slo) => (
                 <tr key={slo.id}>
-                  <td className={td}>
+                  <td>
                     <ObjectiveText slo={slo} />
                   </td>
-                  <td className={cn(td, "text-right whitespace-nowrap text-foreground tabular-nums")}>
-                    {formatThreshold(slo)}
-                  </td>
-                  <td className={cn(td, "text-right whitespace-nowrap text-foreground tabular-nums")}>
-                    {formatNumber(slo.target)}%
-                  </td>
-                  <td className={cn(td, "text-right whitespace-nowrap text-muted tabular-nums")}>
-                    {plural(slo.windowDays, "day")}
-                  </td>
-                  <td className={cn(td, "text-right whitespace-nowrap text-muted tabular-nums")}>{errorBudget(slo)}</td>
+                  <td className="figure text-foreground">{formatThreshold(slo)}</td>
+                  <td className="figure text-foreground">{formatNumber(slo.target)}%</td>
+                  <td className="figure">{plural(slo.windowDays, "day")}</td>
+                  <td className="figure">{errorBudget(slo)}</td>
                 </tr>
               ))}
             </tbody>

@@ -57,10 +57,11 @@ export class CatalogPage {
   }
 
   /**
-   * Pages forward (keyset pagination, "Next") until the product's row shows. The test database keeps what earlier
-   * runs created, so a product need not be on the first page for those who see everything.
+   * Searches for the product by its name, then pages forward (keyset pagination, "Next") until its row shows. The
+   * test database keeps what earlier runs created, so the product need not be on the first page of results.
    */
   async findProduct(ref: string): Promise<Locator> {
+    if ((await this.productRow(ref).count()) === 0) await this.search(ref.split("/")[1].replaceAll("-", " "));
     const next = this.pages.getByRole("link", { name: "Next" });
     while ((await this.productRow(ref).count()) === 0 && (await next.count()) > 0) {
       const current = this.page.url();

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { actorFor, createDomain, createProduct, createTeam, createUser } from "@/scripts/test/factories";
 
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const listRoute = await import("@/app/api/v1/access-requests/route");
 const requestRoute = await import("@/app/api/v1/access-requests/[id]/route");

@@ -5,7 +5,7 @@ import type { AccessRequestStatus } from "@/lib/generated/prisma/enums";
 import { actorFor, createDomain, createProduct, createTeam, createUser } from "@/scripts/test/factories";
 
 // No session is needed (the mutations take the actor), but lib/authz imports the next-auth config.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const {
   approveAccessRequest,

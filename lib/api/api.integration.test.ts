@@ -13,7 +13,7 @@ import {
 } from "@/scripts/test/factories";
 
 // No browser session in these tests: every call carries a token (lib/authz imports the next-auth config).
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const productRoute = await import("@/app/api/v1/products/[domain]/[name]/route");
 const odpsRoute = await import("@/app/api/v1/products/[domain]/[name]/odps/route");

@@ -6,7 +6,7 @@ import { can } from "./policy";
 
 // The session is the only thing faked: getActor reads the user, role and teams from the database.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/lib/auth/config", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => session.current?.user.id ?? null }));
 
 const { getActor, scopeFor, sqlScopeFor } = await import("./index");
 

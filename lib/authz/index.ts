@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "../auth/config";
+import { sessionUserId } from "../auth/session";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -11,8 +11,7 @@ export { can, type Action, type Actor } from "./policy";
 
 /** The signed-in, enabled user with role and teams, read from the database once per request; null otherwise. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   // One round trip on every page: the user with their teams (Prisma's nested select would take two).
   const [user] = await db.$queryRaw<(Omit<Actor, "teams"> & { disabledAt: Date | null; teams: Actor["teams"] })[]>`

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { actorFor, createDomain, createTeam, createUser, unique } from "@/scripts/test/factories";
 
 // No session is needed (the mutations take the actor), but lib/authz imports the next-auth config.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const {
   createDomain: createDomainAsAdmin,

@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { createDomain, createProduct, createTeam, createUser, unique } from "@/scripts/test/factories";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/lib/auth/config", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => session.current?.user.id ?? null }));
 
 const { getPolysemeDetail, listPolysemes } = await import("./queries");
 

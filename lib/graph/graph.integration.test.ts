@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { actorFor, createDomain, createProduct, createTeam, createUser, unique } from "@/scripts/test/factories";
 
 // lib/authz imports the next-auth config; these queries take the actor explicitly, so no session is needed.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const { getDomainGraph, getMeshMetrics, getProductGraph, getProductNeighbourhood, listMeshRelations } =
   await import("./queries");

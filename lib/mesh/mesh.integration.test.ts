@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createDomain, createProduct, createTeam, createUser } from "@/scripts/test/factories";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/lib/auth/config", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => session.current?.user.id ?? null }));
 
 const { getMeshOverview } = await import("./queries");
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { actorFor, createUser } from "@/scripts/test/factories";
 
 // No browser session in these tests: every call carries a token (lib/authz imports the next-auth config).
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const listRoute = await import("@/app/api/v1/notifications/route");
 const readAllRoute = await import("@/app/api/v1/notifications/read/route");

@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { actorFor, createTeam, createUser, unique } from "@/scripts/test/factories";
 
 // No session is needed (queries and mutations take the actor), but lib/authz imports the next-auth config.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const { markAllNotificationsRead, markNotificationRead, notifyTeam, notifyUsers } = await import("./mutations");
 const { countUnreadNotifications, listNotifications } = await import("./queries");

@@ -5,7 +5,7 @@ import { actorFor, createDomain, createProduct as seedProduct, createTeam, creat
 import type { ProductInput } from "./input";
 
 // lib/authz imports the next-auth config; these mutations take the actor explicitly, so no session is needed.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const { createProduct, transitionProduct, updateProduct } = await import("./mutations");
 

@@ -31,7 +31,7 @@ vi.stubEnv(
 vi.resetModules();
 
 // lib/jobs/worker imports lib/access, whose authorization imports the next-auth config; no session is needed.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const { db } = await import("@/lib/db");
 const { reconcileGrant, teamDatabaseCredentials, isProvisionable, connectionDetailsFor } = await import("./index");

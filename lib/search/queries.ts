@@ -9,6 +9,7 @@ import { sqlScopeFor, type Actor } from "../authz";
 import { descendantIds } from "../domains/schemas";
 import { productRef } from "../products/schemas";
 import {
+  NAME_SIMILARITY,
   SEARCH_CANDIDATE_LIMIT,
   SEARCH_PAGE_SIZE,
   SearchInput,
@@ -78,7 +79,8 @@ function conditionsFor(query: SearchQuery, domains: DomainNode[]): Conditions {
       ? Prisma.sql`p.status::text = ANY(${query.status}::text[])`
       : Prisma.sql`p.status <> 'retired'`,
     tag: query.tag.length ? Prisma.sql`p.tags && ${query.tag}::text[]` : TRUE,
-    kind: query.kind.length ? Prisma.sql`p.port_kinds && ${query.kind}::output_port_kind[]` : TRUE,
+    // (product_facet_counts keeps the kinds as text: cast, which costs nothing on data_products' array.)
+    kind: query.kind.length ? Prisma.sql`p.port_kinds::output_port_kind[] && ${query.kind}::output_port_kind[]` : TRUE,
     pii: query.pii ? Prisma.sql`p.contains_pii` : TRUE,
   };
 }
@@ -99,28 +101,45 @@ function slugOf(q: string): string {
     .replace(/^-|-$/g, "");
 }
 
+/** A LIKE pattern matching `q` anywhere, with LIKE's wildcards in `q` taken literally. */
+function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
  * CTEs `candidates(id, ...columns)` and `capped(capped)`: the products meeting `filter` (SQL over `p`) that a query
- * text can rank, at most SEARCH_CANDIDATE_LIMIT names close to the query (trigram) and as many full-text matches,
- * plus the product named exactly like the query. Each part stops at its limit, so a common term costs about what a
- * rare one does, and `columns` (SQL over `p`) are read in the same pass, so the wide rows are read once. The typo
- * tolerance of `<%` and a deterministic scan order (the same candidates for every page) are set on every
- * connection (lib/db.ts).
+ * text can rank. Each kind of match stops at SEARCH_CANDIDATE_LIMIT, so a common term costs about what a rare one
+ * does: names containing the query, then (only when those are fewer) names close to it despite typos (trigram
+ * word similarity, the costly test), full-text matches, and the product named exactly like the query. The
+ * candidates' `columns` (SQL over `p` and `s.similarity`, the name's word similarity) are read once, after the
+ * kinds are merged. A deterministic scan order (the same candidates for every page) is set on every connection
+ * (lib/db.ts).
  */
 function candidateCtes(q: string, filter: Prisma.Sql, columns: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    exact AS (SELECT p.id, ${columns} FROM data_products p WHERE p.name = ${slugOf(q)} AND ${filter}),
+    exact AS (SELECT p.id FROM data_products p WHERE p.name = ${slugOf(q)} AND ${filter}),
     named AS MATERIALIZED (
-      SELECT p.id, ${columns} FROM data_products p WHERE ${q} <% p.display_name AND ${filter}
+      SELECT p.id FROM data_products p WHERE p.display_name ILIKE ${containsPattern(q)} AND ${filter}
+      LIMIT ${SEARCH_CANDIDATE_LIMIT}
+    ),
+    fuzzy AS MATERIALIZED (
+      SELECT p.id FROM data_products p
+      WHERE (SELECT count(*) FROM named) < ${SEARCH_CANDIDATE_LIMIT} AND ${q} <% p.display_name AND ${filter}
       LIMIT ${SEARCH_CANDIDATE_LIMIT}
     ),
     texted AS MATERIALIZED (
-      SELECT p.id, ${columns} FROM data_products p WHERE p.search_vector @@ ${tsQuery(q)} AND ${filter}
+      SELECT p.id FROM data_products p WHERE p.search_vector @@ ${tsQuery(q)} AND ${filter}
       LIMIT ${SEARCH_CANDIDATE_LIMIT}
     ),
-    candidates AS MATERIALIZED (SELECT * FROM exact UNION SELECT * FROM named UNION SELECT * FROM texted),
+    candidates AS MATERIALIZED (
+      SELECT p.id, ${columns}
+      FROM (SELECT id FROM exact UNION SELECT id FROM named UNION SELECT id FROM fuzzy UNION SELECT id FROM texted) c
+      JOIN data_products p ON p.id = c.id
+      CROSS JOIN LATERAL (SELECT word_similarity(${q}, p.display_name)::float8 AS similarity) s
+    ),
     capped AS (
       SELECT (SELECT count(*) FROM named) >= ${SEARCH_CANDIDATE_LIMIT}
+          OR (SELECT count(*) FROM fuzzy) >= ${SEARCH_CANDIDATE_LIMIT}
           OR (SELECT count(*) FROM texted) >= ${SEARCH_CANDIDATE_LIMIT} AS capped
     )`;
 }
@@ -143,16 +162,17 @@ interface HitRow {
 }
 
 /**
- * Relevance of a match: the exact name first, then name matches (full text on names, or a name close to the query),
- * then the weighted full-text rank and the name's similarity. Deterministic, so a page cursor can hold it.
+ * Relevance of a candidate: the exact name first, then name matches (full text on names, or a name close to the
+ * query), then the weighted full-text rank and the name's similarity (`s.similarity`, see candidateCtes).
+ * Deterministic, so a page cursor can hold it.
  */
 function scoreOf(q: string): Prisma.Sql {
   const tsq = tsQuery(q);
   return Prisma.sql`(
     CASE WHEN lower(p.display_name) = lower(${q}) OR p.name = lower(${q}) THEN 4 ELSE 0 END
-    + CASE WHEN ts_filter(p.search_vector, '{a}') @@ ${tsq} OR ${q} <% p.display_name THEN 2 ELSE 0 END
+    + CASE WHEN s.similarity >= ${NAME_SIMILARITY} OR ts_filter(p.search_vector, '{a}') @@ ${tsq} THEN 2 ELSE 0 END
     + coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${tsq}), 0)::float8
-    + word_similarity(${q}, p.display_name)::float8
+    + s.similarity
   )`;
 }
 
@@ -280,10 +300,10 @@ export async function countProductFacets(actor: Actor, input: SearchInput): Prom
   const domains = await loadDomains();
   const where = conditionsFor(query, domains);
   const scope = sqlScopeFor(actor, "product.read");
-  // Without a query text and a tag filter, every facet but the tags comes from one grouped index-only scan.
+  // Without a query text and a tag filter, every facet but the tags is summed from the groups of product_facet_counts.
   const { rows, capped, tagsEstimated } =
     !query.q && query.tag.length === 0
-      ? await countWithoutText(scope, query, domains)
+      ? await countWithoutText(scope, query, where)
       : { ...(await countMatches(scope, query, where)), tagsEstimated: false };
 
   const facets: SearchFacetsDto = {
@@ -387,91 +407,53 @@ async function countMatches(
 }
 
 /**
- * Facet rows without a query text or a tag filter: the products grouped by every facet column but the tags, as the
- * triggers keep them in product_facet_counts (its status and owning_team_id columns take the scope as a product's
- * do), each facet counted from the groups in JS; the tag counts from a sample of about TAG_SAMPLE_SIZE products when
- * there are more (and then flagged as estimates).
+ * Facet rows without a query text or a tag filter: every facet but the tags from one grouped pass over the groups
+ * of products that the triggers keep in product_facet_counts (its status and owning_team_id columns take the scope
+ * as a product's do), each facet summed under every filter but its own; the tag counts from a sample of about
+ * TAG_SAMPLE_SIZE products when there are more (and then flagged as estimates).
  */
 async function countWithoutText(
   scope: Prisma.Sql,
   query: SearchQuery,
-  domains: DomainNode[],
+  where: Conditions,
 ): Promise<{ rows: FacetRow[]; capped: false; tagsEstimated: boolean }> {
-  const [groups, teams] = await Promise.all([
-    db.$queryRaw<
-      {
-        domainId: string;
-        teamId: string;
-        archetype: string;
-        status: string;
-        pii: boolean;
-        kinds: string[] | null;
-        count: number;
-      }[]
-    >(Prisma.sql`
-      SELECT p.domain_id AS "domainId", p.owning_team_id AS "teamId",
-             replace(p.archetype::text, '-', '_') AS archetype, p.status::text AS status, p.contains_pii AS pii,
-             p.port_kinds::output_port_kind[]::text[] AS kinds, p.products AS count
-      FROM product_facet_counts p WHERE ${scope}`),
-    loadTeams(),
-  ]);
-  const teamById = new Map(teams.map((team) => [team.id, team]));
-  const domainIds = new Set(domainIdsWithin(domains, query.domain));
-  const passes: Record<Exclude<Facet, "tag">, (group: (typeof groups)[number]) => boolean> = {
-    domain: (group) => query.domain.length === 0 || domainIds.has(group.domainId),
-    team: (group) => query.team.length === 0 || query.team.includes(teamById.get(group.teamId)?.name ?? ""),
-    archetype: (group) => query.archetype.length === 0 || (query.archetype as string[]).includes(group.archetype),
-    // Retired products are hidden unless a status filter asks for them.
-    status: (group) =>
-      query.status.length ? (query.status as string[]).includes(group.status) : group.status !== "retired",
-    kind: (group) =>
-      query.kind.length === 0 || (group.kinds ?? []).some((kind) => (query.kind as string[]).includes(kind)),
-    pii: (group) => !query.pii || group.pii,
-  };
-  const facetsOf = Object.keys(passes) as Exclude<Facet, "tag">[];
-  const allBut = (facet: Facet | null) => (group: (typeof groups)[number]) =>
-    facetsOf.every((other) => other === facet || passes[other](group));
-  const tally = (facet: Facet | null, keys: (group: (typeof groups)[number]) => string[]) => {
-    const counts = new Map<string, number>();
-    for (const group of groups.filter(allBut(facet))) {
-      for (const key of keys(group)) counts.set(key, (counts.get(key) ?? 0) + group.count);
-    }
-    return counts;
-  };
-  const rows: FacetRow[] = [];
-  const push = (facet: FacetRow["facet"], counts: Map<string, number>, label?: (value: string) => string) => {
-    for (const [value, count] of counts) rows.push({ facet, value, label: label?.(value) ?? null, count });
-  };
-  const total = tally(null, () => ["total"]).get("total") ?? 0;
-  rows.push({ facet: "total", value: null, label: null, count: total });
-  push(
-    "domain",
-    tally("domain", (group) => [group.domainId]),
-  );
-  const teamCounts = tally("team", (group) => [group.teamId]);
-  for (const [id, count] of teamCounts) {
-    const team = teamById.get(id);
-    if (team) rows.push({ facet: "team", value: team.name, label: team.displayName, count });
-  }
-  push(
-    "archetype",
-    tally("archetype", (group) => [group.archetype]),
-  );
-  push(
-    "status",
-    tally("status", (group) => [group.status]),
-  );
-  push(
-    "kind",
-    tally("kind", (group) => group.kinds ?? []),
-  );
-  push(
-    "pii",
-    tally("pii", (group) => (group.pii ? ["true"] : [])),
-  );
+  const facets = FACETS.filter((facet) => facet !== "tag");
+  const sumUnder = (facet: Facet | null) =>
+    Prisma.sql`coalesce(sum(p.products) FILTER (WHERE ${filtersOf(where, facet)}), 0)`;
+  // GROUPING(domain_id, owning_team_id, archetype, status, port_kinds, contains_pii): a 1 bit per column summed
+  // over, so 31 is the set (domain_id), 47 (owning_team_id) ... and 63 the total.
+  const rows = await db.$queryRaw<FacetRow[]>(Prisma.sql`
+    WITH g AS (
+      SELECT GROUPING(p.domain_id, p.owning_team_id, p.archetype, p.status, p.port_kinds, p.contains_pii) AS set,
+             p.domain_id, p.owning_team_id, replace(p.archetype::text, '-', '_') AS archetype, p.status::text AS status,
+             p.port_kinds, p.contains_pii, ${sumUnder(null)} AS n_total,
+             ${Prisma.join(
+               facets.map((facet) => Prisma.sql`${sumUnder(facet)} AS n_${Prisma.raw(facet)}`),
+               ", ",
+             )}
+      FROM product_facet_counts p
+      WHERE ${scope}
+      GROUP BY GROUPING SETS ((), (p.domain_id), (p.owning_team_id), (p.archetype), (p.status), (p.port_kinds),
+                              (p.contains_pii))
+    )
+    SELECT 'total' AS facet, NULL AS value, NULL AS label, n_total AS count FROM g WHERE set = 63
+    UNION ALL
+    SELECT 'domain', domain_id::text, NULL, n_domain FROM g WHERE set = 31
+    UNION ALL
+    SELECT 'team', t.name, t.display_name, n_team FROM g JOIN teams t ON t.id = g.owning_team_id WHERE set = 47
+    UNION ALL
+    SELECT 'archetype', archetype, NULL, n_archetype FROM g WHERE set = 55
+    UNION ALL
+    SELECT 'status', status, NULL, n_status FROM g WHERE set = 59
+    UNION ALL
+    -- The kinds are kept as array text ('{table,files}'): one row per combination, summed per kind.
+    SELECT 'kind', kind::text, NULL, sum(n_kind) FROM g, unnest(g.port_kinds::output_port_kind[]) AS kind
+    WHERE set = 61 GROUP BY kind
+    UNION ALL
+    SELECT 'pii', 'true', NULL, n_pii FROM g WHERE set = 62 AND contains_pii`);
+  const total = Number(rows.find((row) => row.facet === "total")?.count ?? 0);
 
   // The tags are in the wide rows: count them in a repeatable block sample when there are many products.
-  const where = conditionsFor(query, domains);
   const share = total > TAG_SAMPLE_SIZE ? (100 * TAG_SAMPLE_SIZE) / total : 100;
   const tags = await db.$queryRaw<{ tag: string; count: number }[]>(Prisma.sql`
     SELECT tag, count(*)::int AS count
@@ -490,11 +472,6 @@ async function countWithoutText(
   }
   return { rows, capped: false, tagsEstimated: share < 100 };
 }
-
-/** All teams (a few hundred at most): the team facet's labels. */
-const loadTeams = cache((): Promise<{ id: string; name: string; displayName: string }[]> =>
-  db.team.findMany({ select: { id: true, name: true, displayName: true } }),
-);
 
 /** The domain facet in tree order, counts rolled up from sub-domains; empty domains left out unless selected. */
 function domainFacet(domains: DomainNode[], direct: Map<string, number>, selected: string[]): FacetValueDto[] {

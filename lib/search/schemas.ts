@@ -14,9 +14,9 @@ export const TAG_FACET_LIMIT = 15;
  * a common term matches most of the mesh, and ranking all of it costs seconds. Facet counts of such a query are
  * counted among the candidates (and say so).
  */
-export const SEARCH_CANDIDATE_LIMIT = 1000;
+export const SEARCH_CANDIDATE_LIMIT = 500;
 /** Without a query text, tag counts are estimated from a sample of about this many products when there are more. */
-export const TAG_SAMPLE_SIZE = 5000;
+export const TAG_SAMPLE_SIZE = 2000;
 /** A name at least this similar (pg_trgm word similarity) to the query matches despite typos. */
 export const NAME_SIMILARITY = 0.5;
 

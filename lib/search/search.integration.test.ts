@@ -5,7 +5,7 @@ import { actorFor, createDomain, createTeam, createUser, unique } from "@/script
 import type { SearchInput } from "./schemas";
 
 // lib/authz imports the next-auth config; these queries take the actor explicitly, so no session is needed.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const { countProductFacets, searchProducts } = await import("./queries");
 
@@ -111,6 +111,17 @@ describe("searchProducts", () => {
     expect(refs(await searchProducts(actor, { q: `Kaleidoscop listners ${term}` }))).toContain(refOf(row));
   });
 
+  it("takes % and _ in a query literally in names", async () => {
+    const { team, domain, actor } = await setting();
+    const term = word();
+    const percent = await product({ domainId: domain.id, teamId: team.id, displayName: `Margin 100% ${term}` });
+    const underscore = await product({ domainId: domain.id, teamId: team.id, displayName: `Margin 1_0 ${term}` });
+    await product({ domainId: domain.id, teamId: team.id, displayName: `Margin 1000 ${term}` });
+    const found = async (q: string) => refs(await searchProducts(actor, { q, domain: [domain.name] }));
+    expect(await found("%")).toEqual([refOf(percent)]);
+    expect(await found("_")).toEqual([refOf(underscore)]);
+  });
+
   it("keeps the index in step when ports, fields and polysemes change", async () => {
     const { team, domain, actor } = await setting();
     const [first, second, third] = [word(), word(), word()];
@@ -213,8 +224,21 @@ describe("countProductFacets", () => {
     expect(counts(all.kind)).toEqual({ table: 1, events: 1 });
     expect(counts(all.pii)).toEqual({ true: 1 });
     expect(all.tag.find((value) => value.value === tag)).toMatchObject({ count: 3, selected: true });
+    // Without a query text or a tag filter, the counts come from product_facet_counts: the same answers.
     const byTeams = await countProductFacets(actor, { team: [team.name, other.name] });
+    expect(byTeams.total).toBe(3);
     expect(counts(byTeams.tag)).toEqual({ [tag]: 3, extra: 1 });
+    expect(counts(byTeams.domain)).toEqual({ [domain.name]: 3, [sub.name]: 2 });
+    expect(counts(byTeams.archetype)).toEqual({ source_aligned: 1, aggregate: 2 });
+    expect(counts(byTeams.status)).toEqual({ active: 2, deprecated: 1 });
+    expect(counts(byTeams.kind)).toEqual({ table: 1, events: 1 });
+    expect(counts(byTeams.pii)).toEqual({ true: 1 });
+    const events = await countProductFacets(actor, { team: [team.name, other.name], kind: ["events"] });
+    expect(events.total).toBe(1);
+    expect(counts(events.kind)).toEqual({ table: 1, events: 1 });
+    expect(counts(events.domain)).toEqual({ [domain.name]: 1, [sub.name]: 1 });
+    expect(events.team.find((value) => value.value === team.name)?.count).toBe(1);
+    expect(events.team.find((value) => value.value === other.name)).toMatchObject({ count: 0, selected: true });
 
     // The parent domain takes its sub-domain along; the domain facet keeps counting the other domains.
     const parent = await countProductFacets(actor, { tag: [tag], domain: [domain.name] });

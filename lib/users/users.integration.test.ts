@@ -5,7 +5,7 @@ import { createTeam, createUser } from "@/scripts/test/factories";
 
 // The session is the only thing faked: the actor, the target and the audit trail are real rows.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/lib/auth/config", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => session.current?.user.id ?? null }));
 
 const { changeUserRole, setUserDisabled } = await import("./mutations");
 const { listUsersForAdmin } = await import("./queries");
