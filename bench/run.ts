@@ -48,7 +48,8 @@ const WARMUP_ITERATIONS = 3;
 /** A slow SQL scenario stops after this long (at least MIN_ITERATIONS). */
 const SQL_BUDGET_MS = 20_000;
 const MIN_ITERATIONS = 5;
-const WARMUP_HTTP_S = 2;
+/** Per scenario, before measuring: V8 optimises a page's code over several seconds of traffic (a server runs for hours). */
+const WARMUP_HTTP_S = 5;
 const SAMPLE_PRODUCTS = 50;
 const STAGING_DIR = path.join(os.tmpdir(), "hexmesh-bench-app");
 const APP_ENTRIES = [

@@ -5,8 +5,9 @@ import { FileIcon, PlugIcon, ShareIcon, TableIcon, ZapIcon } from "@/components/
 import { ProseText } from "@/components/ui/prose-text";
 import { buttonClasses, cardClasses } from "@/components/ui/styles";
 import type { OutputPortKind } from "@/lib/generated/prisma/enums";
-import type { OutputPortDto, SchemaFieldDto } from "@/lib/products/schemas";
-import { CLASSIFICATION_TONES, PORT_KIND_LABELS } from "./labels";
+import type { OutputPortDto } from "@/lib/products/schemas";
+import { PORT_KIND_LABELS } from "./labels";
+import { SchemaTable } from "./schema-table";
 import { sloAnchor } from "./slo-summary";
 
 const KIND_ICONS: Record<OutputPortKind, typeof TableIcon> = {
@@ -44,92 +45,6 @@ function serverLabel(key: string): string {
       .replace(/[_-]+/g, " ")
       .replace(/([a-z])([A-Z])/g, "$1 $2")
       .replace(/^./, (c) => c.toUpperCase())
-  );
-}
-
-/** A yes/no cell of the schema table. */
-function Flag({ value }: { value: boolean }) {
-  return <td className={value ? "flag" : "flag none"}>{value ? "Yes" : "No"}</td>;
-}
-
-/** The fields of a port in order; styled by the `data-table` classes of app/globals.css (it may have hundreds). */
-function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; caption: string }) {
-  return (
-    <div className="relative overflow-x-auto rounded-lg border border-line">
-      <table className="data-table min-w-[760px]">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-subtle/60">
-          <tr>
-            <th scope="col" className="w-8 text-right">
-              #
-            </th>
-            <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col" className="w-full">
-              Description
-            </th>
-            <th scope="col" className="text-center">
-              Required
-            </th>
-            <th scope="col" className="text-center">
-              <abbr title="Primary key" className="no-underline">
-                PK
-              </abbr>
-            </th>
-            <th scope="col">Classification</th>
-            <th scope="col" className="text-center">
-              PII
-            </th>
-            <th scope="col">Polyseme</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((field, index) => (
-            <tr key={field.name}>
-              <td className="num">{index + 1}</td>
-              <th scope="row" className="code">
-                {field.name}
-              </th>
-              <td className="code">{field.type}</td>
-              {field.description ? (
-                <td className="prose">
-                  <ProseText>{field.description}</ProseText>
-                </td>
-              ) : (
-                <td className="none">–</td>
-              )}
-              <Flag value={field.required} />
-              <Flag value={field.primaryKey} />
-              <td>
-                <Badge tone={CLASSIFICATION_TONES[field.classification]} className="capitalize">
-                  {field.classification}
-                </Badge>
-              </td>
-              {field.pii ? (
-                <td className="flag">
-                  <Badge tone="rose" title="Personally identifiable information">
-                    PII
-                  </Badge>
-                </td>
-              ) : (
-                <td className="flag none">No</td>
-              )}
-              {field.polyseme ? (
-                <td>
-                  <a href={`/glossary/${encodeURIComponent(field.polyseme.name)}`} className="hover:underline">
-                    <Badge tone="brand" title={`Polyseme ${field.polyseme.name}: an identifier shared across domains`}>
-                      {field.polyseme.displayName}
-                    </Badge>
-                  </a>
-                </td>
-              ) : (
-                <td className="none">–</td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+"use client";
 import Link from "next/link";
 import { Tag } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -10,7 +11,8 @@ const MAX_TAGS = 4;
 
 /**
  * Data products as a table: one row per product; retired products stay listed but muted. Search results also show
- * the fields whose names matched.
+ * the fields whose names matched. A client component for the same reason as the schema table (schema-table.tsx):
+ * the page's RSC payload carries the rows as data, not as a tree of elements.
  */
 export function ProductTable({
   products,

@@ -106,40 +106,46 @@ export async function getProductGraph(actor: Actor, domain: string | null = null
     const nodes = await selectGraphProducts(scope, Prisma.empty);
     return { domain, nodes, edges: edges.map((row): GraphEdgeDto => ({ ...row })) };
   }
-  // Start from the domain's products (the first DOMAIN_GRAPH_LIMIT by name: a graph of thousands of nodes cannot
-  // be drawn or read) and follow their ports both ways (index lookups), instead of every edge of the mesh.
-  const members = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT p.id FROM data_products p JOIN domains d ON d.id = p.domain_id
-    WHERE d.name = ${domain} AND ${scope}
-    ORDER BY p.name LIMIT ${DOMAIN_GRAPH_LIMIT}`);
-  const memberIds = members.map((member) => member.id);
-  const edges = await db.$queryRaw<EdgeRow[]>(Prisma.sql`
-    WITH members AS (SELECT unnest(${memberIds}::uuid[]) AS id)
-    SELECT ip.id, op.product_id AS source, ip.product_id AS target,
-           op.name AS "portName", op.display_name AS "portDisplayName"
-    FROM members m
-    JOIN output_ports op ON op.product_id = m.id
-    JOIN input_ports ip ON ip.source_output_port_id = op.id
-    WHERE ${visibleProduct(scope, Prisma.sql`ip.product_id`)}
-    UNION
-    SELECT ip.id, op.product_id, ip.product_id, op.name, op.display_name
-    FROM members m
-    JOIN input_ports ip ON ip.product_id = m.id
-    JOIN output_ports op ON op.id = ip.source_output_port_id
-    WHERE ${visibleProduct(scope, Prisma.sql`op.product_id`)}
-    ORDER BY id`);
-  const neighbourIds = [...new Set(edges.flatMap((edge) => [edge.source, edge.target]))];
-  const nodes = await selectGraphProducts(
-    scope,
-    Prisma.sql`AND p.id = ANY(${[...new Set([...memberIds, ...neighbourIds])]}::uuid[])`,
-  );
-  return { domain, nodes, edges: edges.map((row): GraphEdgeDto => ({ ...row })) };
+  // Start from the domain's products (the first DOMAIN_GRAPH_LIMIT by name, along the (domain, name) index: a graph
+  // of thousands of nodes cannot be drawn or read) and follow their ports both ways (index lookups), instead of
+  // every edge of the mesh; one statement returns the edges and the products at both ends as JSON.
+  const [graph] = await db.$queryRaw<{ edges: EdgeRow[]; nodes: ProductRow[] }[]>(Prisma.sql`
+    ${DOMAIN_ROOTS},
+    members AS MATERIALIZED (
+      SELECT p.id FROM data_products p
+      WHERE p.domain_id = (SELECT d.id FROM domains d WHERE d.name = ${domain}) AND ${scope}
+      ORDER BY p.name LIMIT ${DOMAIN_GRAPH_LIMIT}
+    ),
+    edges AS MATERIALIZED (
+      SELECT ip.id, op.product_id AS source, ip.product_id AS target,
+             op.name AS "portName", op.display_name AS "portDisplayName"
+      FROM members m
+      JOIN output_ports op ON op.product_id = m.id
+      JOIN input_ports ip ON ip.source_output_port_id = op.id
+      WHERE ${visibleProduct(scope, Prisma.sql`ip.product_id`)}
+      UNION
+      SELECT ip.id, op.product_id, ip.product_id, op.name, op.display_name
+      FROM members m
+      JOIN input_ports ip ON ip.product_id = m.id
+      JOIN output_ports op ON op.id = ip.source_output_port_id
+      WHERE ${visibleProduct(scope, Prisma.sql`op.product_id`)}
+    ),
+    nodes AS (${graphProducts(
+      scope,
+      Prisma.sql`AND p.id IN (SELECT id FROM members UNION SELECT source FROM edges UNION SELECT target FROM edges)`,
+    )})
+    SELECT (SELECT coalesce(json_agg(e ORDER BY e.id), '[]') FROM edges e) AS edges,
+           (SELECT coalesce(json_agg(n ORDER BY n.domain, n.name), '[]') FROM nodes n) AS nodes`);
+  return {
+    domain,
+    nodes: graph.nodes.map((row) => ({ ...row, ref: `${row.domain}/${row.name}` })),
+    edges: graph.edges.map((row): GraphEdgeDto => ({ ...row })),
+  };
 }
 
-/** The graph nodes of the products within `scope` that meet `condition` (SQL over `p` and `d`, starting AND). */
-async function selectGraphProducts(scope: Prisma.Sql, condition: Prisma.Sql): Promise<GraphProductDto[]> {
-  const rows = await db.$queryRaw<ProductRow[]>(Prisma.sql`
-    ${DOMAIN_ROOTS}
+/** The graph nodes (as SQL, without ORDER BY) of the products within `scope` that meet `condition` (over `p`). */
+function graphProducts(scope: Prisma.Sql, condition: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT p.id, p.name, p.display_name AS "displayName", d.name AS domain, d.display_name AS "domainDisplayName",
            dr.root AS "rootDomain", t.name AS team, t.display_name AS "teamDisplayName", p.status::text AS status,
            -- archetype values are mapped in the database (source-aligned); the DTO uses the Prisma names
@@ -148,8 +154,14 @@ async function selectGraphProducts(scope: Prisma.Sql, condition: Prisma.Sql): Pr
     JOIN domains d ON d.id = p.domain_id
     JOIN domain_roots dr ON dr.id = d.id
     JOIN teams t ON t.id = p.owning_team_id
-    WHERE ${scope} ${condition}
-    ORDER BY d.name, p.name`);
+    WHERE ${scope} ${condition}`;
+}
+
+/** The graph nodes of the products within `scope` that meet `condition` (SQL over `p`, starting AND). */
+async function selectGraphProducts(scope: Prisma.Sql, condition: Prisma.Sql): Promise<GraphProductDto[]> {
+  const rows = await db.$queryRaw<ProductRow[]>(Prisma.sql`
+    ${DOMAIN_ROOTS}
+    SELECT n.* FROM (${graphProducts(scope, condition)}) n ORDER BY n.domain, n.name`);
   return rows.map((row) => ({ ...row, ref: `${row.domain}/${row.name}` }));
 }
 
