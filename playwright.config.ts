@@ -68,7 +68,8 @@ export default defineConfig<TestOptions>({
   webServer: [
     {
       name: "app",
-      command: `npx next build && npx next start -p ${APP_PORT}`,
+      // The production server as `npm start` runs it (see package.json).
+      command: `npx next build && node --max-semi-space-size=64 node_modules/next/dist/bin/next start -p ${APP_PORT}`,
       url: `${APP_URL}/api/auth/providers`,
       reuseExistingServer: !CI,
       timeout: 600_000,
