@@ -60,7 +60,7 @@ export function ProductTable({
                 {product.matchingFields && product.matchingFields.length > 0 && (
                   <p className="summary">
                     Matching {product.matchingFields.length === 1 ? "field" : "fields"}:{" "}
-                    <code>{product.matchingFields.join(", ")}</code>
+                    <code className="font-mono text-foreground/90">{product.matchingFields.join(", ")}</code>
                   </p>
                 )}
                 {product.tags.length > 0 && (

@@ -2,6 +2,7 @@
 import { Badge } from "@/components/ui/badge";
 import { ProseText } from "@/components/ui/prose-text";
 import type { SchemaFieldDto } from "@/lib/products/schemas";
+import { CLASSIFICATION_TONES } from "./labels";
 
 /**
  * The fields of a port in order. A port may have hundreds, so each row is kept to a few plain cells: the row number
@@ -54,8 +55,10 @@ export function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; cap
                   </>
                 )}
               </td>
-              <td className={`level level-${field.classification}`}>
-                {field.classification}
+              <td className="whitespace-nowrap">
+                <Badge tone={CLASSIFICATION_TONES[field.classification]} className="capitalize">
+                  {field.classification}
+                </Badge>
                 {field.pii && (
                   <>
                     {" "}
@@ -67,12 +70,10 @@ export function SchemaTable({ fields, caption }: { fields: SchemaFieldDto[]; cap
               </td>
               {field.polyseme ? (
                 <td>
-                  <a
-                    href={`/glossary/${encodeURIComponent(field.polyseme.name)}`}
-                    className="badge badge-brand hover:underline"
-                    title={`Polyseme ${field.polyseme.name}: an identifier shared across domains`}
-                  >
-                    {field.polyseme.displayName}
+                  <a href={`/glossary/${encodeURIComponent(field.polyseme.name)}`} className="hover:underline">
+                    <Badge tone="brand" title={`Polyseme ${field.polyseme.name}: an identifier shared across domains`}>
+                      {field.polyseme.displayName}
+                    </Badge>
                   </a>
                 </td>
               ) : (
