@@ -4,6 +4,7 @@ import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
 import { sqlScopeFor, type Actor } from "../authz";
+import { productRef } from "../products/schemas";
 import {
   MOST_CONSUMED_LIMIT,
   type DomainGraphDto,
@@ -138,9 +139,14 @@ export async function getProductGraph(actor: Actor, domain: string | null = null
            (SELECT coalesce(json_agg(n ORDER BY n.domain, n.name), '[]') FROM nodes n) AS nodes`);
   return {
     domain,
-    nodes: graph.nodes.map((row) => ({ ...row, ref: `${row.domain}/${row.name}` })),
+    nodes: graph.nodes.map(toGraphProduct),
     edges: graph.edges.map((row): GraphEdgeDto => ({ ...row })),
   };
+}
+
+/** A graph node as the API sends it: the row and its ref. */
+function toGraphProduct(row: ProductRow): GraphProductDto {
+  return { ...row, ref: productRef(row.domain, row.name) };
 }
 
 /** The graph nodes (as SQL, without ORDER BY) of the products within `scope` that meet `condition` (over `p`). */
@@ -162,7 +168,7 @@ async function selectGraphProducts(scope: Prisma.Sql, condition: Prisma.Sql): Pr
   const rows = await db.$queryRaw<ProductRow[]>(Prisma.sql`
     ${DOMAIN_ROOTS}
     SELECT n.* FROM (${graphProducts(scope, condition)}) n ORDER BY n.domain, n.name`);
-  return rows.map((row) => ({ ...row, ref: `${row.domain}/${row.name}` }));
+  return rows.map(toGraphProduct);
 }
 
 /**

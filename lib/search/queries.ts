@@ -418,6 +418,7 @@ async function countWithoutText(
   where: Conditions,
 ): Promise<{ rows: FacetRow[]; capped: false; tagsEstimated: boolean }> {
   const facets = FACETS.filter((facet) => facet !== "tag");
+  // (The tag condition is TRUE on this path, which runs only without a tag filter: the groups have no tags.)
   const sumUnder = (facet: Facet | null) =>
     Prisma.sql`coalesce(sum(p.products) FILTER (WHERE ${filtersOf(where, facet)}), 0)`;
   // GROUPING(domain_id, owning_team_id, archetype, status, port_kinds, contains_pii): a 1 bit per column summed
