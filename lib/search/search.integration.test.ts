@@ -9,12 +9,15 @@ vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => null }));
 
 const { countProductFacets, searchProducts } = await import("./queries");
 
-/** A word no other test or seed uses (letters only, so full text keeps it whole). */
+/**
+ * A word no other test or seed uses: letters only, so full text keeps it whole, and ten random ones of sixteen, so
+ * that two such words are never close enough for the typo-tolerant name match (pg_trgm word similarity).
+ */
 function word(): string {
-  return `zq${crypto
-    .randomUUID()
-    .replace(/[^a-f]/g, "")
-    .slice(0, 8)}x`;
+  const letters = [...crypto.randomUUID().replaceAll("-", "").slice(0, 10)].map((hex) =>
+    String.fromCharCode(97 + parseInt(hex, 16)),
+  );
+  return `zq${letters.join("")}x`;
 }
 
 interface ProductSpec {
