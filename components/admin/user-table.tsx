@@ -1,4 +1,3 @@
-import { ROLE_LABELS } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { cardClasses } from "@/components/ui/styles";
@@ -8,7 +7,7 @@ import { RoleForm, StatusForm } from "./user-controls";
 
 const SELF = "This is you: ask another platform admin to change your role or disable you.";
 
-/** All users with their role, teams and status, and per row the controls to change the role or disable/enable. */
+/** Users with their role, teams and status, and per row the controls to change the role or disable/enable. */
 export function UserTable({ users }: { users: ManagedUserDto[] }) {
   return (
     <div className={cn(cardClasses, "relative overflow-x-auto")}>
@@ -107,12 +106,4 @@ export function UserTable({ users }: { users: ManagedUserDto[] }) {
       </table>
     </div>
   );
-}
-
-export function roleSummary(users: ManagedUserDto[]) {
-  return Object.entries(ROLE_LABELS).map(([role, label]) => ({
-    role,
-    label,
-    count: users.filter((user) => user.role === role).length,
-  }));
 }

@@ -5,8 +5,10 @@ import type { GlobalRole } from "../personas";
 export class AdminPage {
   readonly heading: Locator;
   readonly usersTable: Locator;
+  readonly searchBox: Locator;
 
   constructor(readonly page: Page) {
+    this.searchBox = page.getByRole("searchbox", { name: "Search users" });
     this.heading = page.getByRole("heading", { level: 1, name: "Users" });
     this.usersTable = page.getByRole("table", { name: "Users of Hexmesh" });
   }
@@ -15,8 +17,18 @@ export class AdminPage {
     return this.page.goto("/admin");
   }
 
+  /** Searches the list for one user by email, through the search box, as an admin with many users would. */
+  async findUser(email: string): Promise<void> {
+    await this.goto();
+    await this.expectShown();
+    await this.searchBox.fill(email);
+    await this.searchBox.press("Enter");
+    await expect(this.page).toHaveURL(`/admin?q=${encodeURIComponent(email)}`);
+    await expect(this.usersTable.getByRole("row")).toHaveCount(2);
+  }
+
   async expectShown(): Promise<void> {
-    await expect(this.page).toHaveURL(/\/admin$/);
+    await expect(this.page).toHaveURL(/\/admin(\?.*)?$/);
     await expect(this.heading).toBeVisible();
     await expect(this.usersTable).toBeVisible();
   }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { db } from "../db";
 import { InvalidInputError } from "../errors";
+import { escapeLike } from "../like";
 import { Prisma } from "../generated/prisma/client";
 import { Archetype, LifecycleStatus, OutputPortKind } from "../generated/prisma/enums";
 import { sqlScopeFor, type Actor } from "../authz";
@@ -101,11 +102,6 @@ function slugOf(q: string): string {
     .replace(/^-|-$/g, "");
 }
 
-/** A LIKE pattern matching `q` anywhere, with LIKE's wildcards in `q` taken literally. */
-function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * CTEs `candidates(id, ...columns)` and `capped(capped)`: the products meeting `filter` (SQL over `p`) that a query
  * text can rank. Each kind of match stops at SEARCH_CANDIDATE_LIMIT, so a common term costs about what a rare one
@@ -119,7 +115,7 @@ function candidateCtes(q: string, filter: Prisma.Sql, columns: Prisma.Sql): Pris
   return Prisma.sql`
     exact AS (SELECT p.id FROM data_products p WHERE p.name = ${slugOf(q)} AND ${filter}),
     named AS MATERIALIZED (
-      SELECT p.id FROM data_products p WHERE p.display_name ILIKE ${containsPattern(q)} AND ${filter}
+      SELECT p.id FROM data_products p WHERE p.display_name ILIKE ${`%${escapeLike(q)}%`} AND ${filter}
       LIMIT ${SEARCH_CANDIDATE_LIMIT}
     ),
     fuzzy AS MATERIALIZED (

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Archetype, LifecycleStatus, OutputPortKind } from "../generated/prisma/enums";
 import { descendantIds } from "../domains/schemas";
+import { decodeKeyset, encodeKeyset } from "../keyset";
 import type { ProductSummaryDto } from "../products/schemas";
 
 /** Products per result page. */
@@ -40,21 +41,16 @@ export const SearchCursor = z.object({
   id: z.uuid(),
 });
 export type SearchCursor = z.infer<typeof SearchCursor>;
+const SearchCursorKey = z.tuple([SearchCursor.shape.score, SearchCursor.shape.name, SearchCursor.shape.id]);
 
 export function encodeCursor(cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify([cursor.score, cursor.name, cursor.id])).toString("base64url");
+  return encodeKeyset([cursor.score, cursor.name, cursor.id]);
 }
 
 /** The cursor in a URL, or undefined when it is not one of ours (a stale or edited link opens the first page). */
 export function decodeCursor(value: string | undefined): SearchCursor | undefined {
-  if (!value || value.length > 1000) return undefined;
-  try {
-    const [score, name, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    const parsed = SearchCursor.safeParse({ score, name, id });
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  const key = decodeKeyset(value, SearchCursorKey);
+  return key && { score: key[0], name: key[1], id: key[2] };
 }
 
 /** A search as the URL holds it: `/products?q=&domain=&team=&archetype=&status=&tag=&kind=&pii=1&after=`. */

@@ -1,6 +1,7 @@
 // Users as platform admins manage them: inputs of the admin forms and the DTO of the users table. Pure.
 import { z } from "zod";
 import { GlobalRole, type TeamRole } from "../generated/prisma/enums";
+import { decodeKeyset, encodeKeyset } from "../keyset";
 
 export const GLOBAL_ROLES = Object.values(GlobalRole);
 
@@ -46,4 +47,61 @@ export interface UserChangeDto {
   role: GlobalRole;
   disabled: boolean;
   version: number;
+}
+
+/** Users per page of the admin list. */
+export const ADMIN_USERS_PAGE_SIZE = 50;
+
+/** The admin users list as its URL holds it: `/admin?q=&after=` (or `before=`). */
+export const AdminUsersQuery = z.object({
+  q: z.string().trim().max(200, "Search with at most 200 characters.").default(""),
+  after: z.string().optional(),
+  before: z.string().optional(),
+});
+export type AdminUsersInput = z.input<typeof AdminUsersQuery>;
+export type AdminUsersQuery = z.output<typeof AdminUsersQuery>;
+
+/** The first value of each URL parameter (a repeated one counts once). */
+export function adminUsersInput(params: Record<string, string | string[] | undefined>): AdminUsersInput {
+  const first = (key: string) => {
+    const value = params[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return { q: first("q"), after: first("after"), before: first("before") };
+}
+
+/** A user's position in the list, ordered by name and id. */
+export interface UserCursor {
+  name: string;
+  id: string;
+}
+const UserCursorKey = z.tuple([z.string().max(200), z.uuid()]);
+
+export function encodeUserCursor(cursor: UserCursor): string {
+  return encodeKeyset([cursor.name, cursor.id]);
+}
+
+export function decodeUserCursor(value: string | undefined): UserCursor | undefined {
+  const key = decodeKeyset(value, UserCursorKey);
+  return key && { name: key[0], id: key[1] };
+}
+
+/** The link of a page of the admin users list. */
+export function adminUsersHref(q: string, page?: { after?: string; before?: string }): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (page?.after) params.set("after", page.after);
+  if (page?.before) params.set("before", page.before);
+  const query = params.toString();
+  return query ? `/admin?${query}` : "/admin";
+}
+
+export interface AdminUsersPageDto {
+  users: ManagedUserDto[];
+  /** Cursor of the next page (`?after=`), null on the last one. */
+  nextCursor: string | null;
+  /** Cursor of the previous page (`?before=`), null on the first one. */
+  previousCursor: string | null;
+  /** Every user, whatever the search: how many, per role, and how many are disabled. */
+  summary: { total: number; disabled: number; byRole: Record<GlobalRole, number> };
 }

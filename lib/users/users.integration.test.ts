@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ADMIN_USERS_PAGE_SIZE } from "./schemas";
 import { createTeam, createUser } from "@/scripts/test/factories";
 
 // The session is the only thing faked: the actor, the target and the audit trail are real rows.
@@ -113,10 +114,48 @@ describe("listUsersForAdmin", () => {
     const admin = await createUser({ role: "admin" });
     const other = await createUser();
     signInAs(admin);
-    const users = await listUsersForAdmin();
-    expect(users.find((user) => user.id === admin.id)).toMatchObject({ isSelf: true, manageable: false });
-    expect(users.find((user) => user.id === other.id)).toMatchObject({ isSelf: false, manageable: true });
+    const { users: mine } = await listUsersForAdmin({ q: admin.email });
+    expect(mine).toEqual([expect.objectContaining({ id: admin.id, isSelf: true, manageable: false })]);
+    const { users: theirs } = await listUsersForAdmin({ q: other.email.toUpperCase() });
+    expect(theirs).toEqual([expect.objectContaining({ id: other.id, isSelf: false, manageable: true })]);
     signInAs(other);
     await expect(listUsersForAdmin()).rejects.toThrow(NotFoundError);
+    // Authorization comes first: an outsider learns nothing from a bad search either.
+    await expect(listUsersForAdmin({ q: "x".repeat(201) })).rejects.toThrow(NotFoundError);
+  });
+
+  it("searches names and emails and pages through them by name, forwards and back", async () => {
+    const admin = await createUser({ role: "admin" });
+    signInAs(admin);
+    const prefix = `pager-${crypto.randomUUID().slice(0, 8)}`;
+    const count = ADMIN_USERS_PAGE_SIZE + 2;
+    await db.user.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        name: `${prefix} ${String(i).padStart(3, "0")}`,
+        email: `${prefix}-${i}@test.hexmesh.local`,
+      })),
+    });
+    const names = (page: { users: { name: string }[] }) => page.users.map((user) => user.name);
+    const expected = Array.from({ length: count }, (_, i) => `${prefix} ${String(i).padStart(3, "0")}`);
+
+    const first = await listUsersForAdmin({ q: prefix });
+    expect(names(first)).toEqual(expected.slice(0, ADMIN_USERS_PAGE_SIZE));
+    expect(first.previousCursor).toBeNull();
+    const second = await listUsersForAdmin({ q: prefix, after: first.nextCursor! });
+    expect(names(second)).toEqual(expected.slice(ADMIN_USERS_PAGE_SIZE));
+    expect(second.nextCursor).toBeNull();
+    const back = await listUsersForAdmin({ q: prefix, before: second.previousCursor! });
+    expect(names(back)).toEqual(expected.slice(0, ADMIN_USERS_PAGE_SIZE));
+    expect(back.previousCursor).toBeNull();
+
+    // By email too; a stale or edited cursor opens the first page; the counts are of every user.
+    expect(names(await listUsersForAdmin({ q: `${prefix}-7@` }))).toEqual([expected[7]]);
+    expect(names(await listUsersForAdmin({ q: `%${prefix}` }))).toEqual([]);
+    expect(names(await listUsersForAdmin({ q: prefix, after: "not-a-cursor" }))).toEqual(names(first));
+    const total = await db.user.count();
+    expect(first.summary.total).toBeGreaterThanOrEqual(count);
+    expect(first.summary.total).toBeLessThanOrEqual(total);
+    expect(first.summary.byRole.admin).toBeGreaterThanOrEqual(1);
+    await expect(listUsersForAdmin({ q: "x".repeat(201) })).rejects.toThrow(InvalidInputError);
   });
 });

@@ -8,8 +8,7 @@ test.describe("user administration", () => {
   test("the admin changes a user's role; the user row and an audit event record it", async ({ adminPage }) => {
     const user = await createUser({ label: "role-change" });
 
-    await adminPage.goto();
-    await adminPage.expectShown();
+    await adminPage.findUser(user.email);
     await expect(adminPage.userRow(user.email)).toContainText("Enabled");
     await adminPage.changeRole(user.name, "governance");
     await expect(adminPage.userRow(user.email).getByRole("status").first()).toHaveText(/^Role changed to/);
@@ -39,7 +38,7 @@ test.describe("user administration", () => {
     await userSignIn.signIn(user.email, user.password);
     await expect(userPage).toHaveURL(/\/products$/);
 
-    await adminPage.goto();
+    await adminPage.findUser(user.email);
     await adminPage.disableButton(user.name).click();
     await expect(adminPage.enableButton(user.name)).toBeVisible();
     await expect(adminPage.userRow(user.email)).toContainText("Disabled");
