@@ -1,5 +1,5 @@
 // Keyset pagination cursors: the sort key of the row a page starts after (or before), written in URLs as base64url
-// JSON so that it survives any value. Pure; used by the catalog search and the admin users list.
+// JSON so that it survives any value. Pure; used by the catalog search, the glossary and the admin users list.
 import type { z } from "zod";
 
 export function encodeKeyset(key: readonly unknown[]): string {
@@ -15,4 +15,29 @@ export function decodeKeyset<T extends z.ZodType>(value: string | undefined, key
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A page cut from rows read with one row beyond `size` (the read's order is reversed when paging `backwards`, i.e.
+ * before a cursor): the page in display order, and the cursors of the pages after and before it (null at either
+ * end of the list).
+ */
+export function keysetPage<T>(
+  rows: T[],
+  size: number,
+  position: { after: boolean; backwards: boolean },
+  cursorOf: (row: T) => string,
+): { page: T[]; nextCursor: string | null; previousCursor: string | null } {
+  const more = rows.length > size;
+  const page = rows.slice(0, size);
+  if (position.backwards) page.reverse();
+  const first = page.at(0);
+  const last = page.at(-1);
+  const hasPrevious = position.backwards ? more : position.after;
+  const hasNext = position.backwards || more;
+  return {
+    page,
+    nextCursor: hasNext && last !== undefined ? cursorOf(last) : null,
+    previousCursor: hasPrevious && first !== undefined ? cursorOf(first) : null,
+  };
 }

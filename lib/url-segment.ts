@@ -6,3 +6,8 @@ export function decodeSegment(segment: string): string {
     return segment;
   }
 }
+
+/** The first value of a URL search parameter as Next hands it to a page (a repeated one counts once). */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { ssoSignInAction } from "@/lib/auth/actions";
 import { getActor } from "@/lib/authz";
 import { env, oidcConfigured } from "@/lib/env";
+import { firstParam } from "@/lib/url-segment";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -43,20 +44,16 @@ function safeCallback(value: string | undefined): string {
   return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
 }
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(first(params.callbackUrl));
+  const callbackUrl = safeCallback(firstParam(params.callbackUrl));
   if (await getActor()) redirect(callbackUrl);
 
-  const errorCode = first(params.error);
+  const errorCode = firstParam(params.error);
   const error = errorCode ? (ERRORS[errorCode] ?? UNKNOWN_ERROR) : null;
   const sso = oidcConfigured() ? env().OIDC_DISPLAY_NAME : null;
   const showDemo = env().NODE_ENV !== "production";

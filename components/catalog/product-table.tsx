@@ -16,7 +16,7 @@ const MAX_TAGS = 4;
  */
 export function ProductTable({
   products,
-  caption = "Data products, by domain and name",
+  caption = "Data products by name",
 }: {
   products: (ProductSummaryDto & { matchingFields?: string[] })[];
   caption?: string;

@@ -29,6 +29,8 @@ async function mesh() {
   await db.sourceSystem.create({ data: { domainId: child.id, name: unique("src"), displayName: "Billing DB" } });
   const active = await createProduct({ domainId: child.id, owningTeamId: team.id });
   const draft = await createProduct({ domainId: child.id, owningTeamId: team.id, status: "draft" });
+  // Retired products are left out of the lists and counts, as in the catalog.
+  await createProduct({ domainId: child.id, owningTeamId: team.id, status: "retired" });
   const outsider = await createUser();
   const otherTeam = await createTeam([{ userId: outsider.id, role: "owner" }]);
   const otherDomain = await createDomain(otherTeam.id);
@@ -61,10 +63,12 @@ describe("getDomainDetail", () => {
     signInAs(owner);
     const ownView = await getDomainDetail(parent.name);
     expect(ownView.products.map((product) => product.name).sort()).toEqual([active.name, draft.name].sort());
+    expect(ownView.productCount).toBe(2);
     expect(ownView.subDomains).toEqual([{ name: child.name, displayName: child.displayName, productCount: 2 }]);
     signInAs(outsider);
     const view = await getDomainDetail(parent.name);
     expect(view.products.map((product) => product.name)).toEqual([active.name]);
+    expect(view.productCount).toBe(1);
     expect(view.subDomains[0]?.productCount).toBe(1);
     expect((await getDomainDetail(child.name)).breadcrumb).toEqual([
       { name: parent.name, displayName: parent.displayName },

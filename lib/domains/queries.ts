@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { can, requireActor, scopeFor, sqlScopeFor } from "../authz";
-import { productSummarySelect, toProductSummary } from "../products/queries";
+import { can, requireActor, sqlScopeFor, type Actor } from "../authz";
+import { visibleEdgeCounts, visibleProductCounts } from "../graph/queries";
+import { searchProducts } from "../search/queries";
 import { descendantIds, type DomainDetailDto, type DomainDependencyDto, type DomainNodeDto } from "./schemas";
 
 const domainSelect = {
@@ -20,13 +21,20 @@ const domainSelect = {
 
 type DomainRow = Prisma.DomainGetPayload<{ select: typeof domainSelect }>;
 
-/** All domains plus the number of visible products directly in each. */
-async function loadDomains(scope: Prisma.DataProductWhereInput) {
+/**
+ * All domains plus the number of visible products directly in each, retired ones aside (as in the catalog, which
+ * a domain's product list links to), from the trigger-kept counts.
+ */
+async function loadDomains(actor: Actor) {
   const [domains, counts] = await Promise.all([
     db.domain.findMany({ orderBy: { displayName: "asc" }, select: domainSelect }),
-    db.dataProduct.groupBy({ by: ["domainId"], where: scope, _count: { _all: true } }),
+    db.$queryRaw<{ domainId: string; products: number }[]>(Prisma.sql`
+      SELECT p.domain_id AS "domainId", sum(p.products)::int AS products
+      FROM (${visibleProductCounts(sqlScopeFor(actor, "product.read"))}) p
+      WHERE p.status <> 'retired'
+      GROUP BY p.domain_id`),
   ]);
-  const direct = new Map(counts.map((row) => [row.domainId, row._count._all]));
+  const direct = new Map(counts.map((row) => [row.domainId, row.products]));
   const parentOf = new Map(domains.map((domain) => [domain.id, domain.parentId]));
   const rolledUp = (id: string) => {
     let total = 0;
@@ -39,7 +47,7 @@ async function loadDomains(scope: Prisma.DataProductWhereInput) {
 /** The domain tree: roots with their sub-domains nested; product counts cover visible products, rolled up. */
 export async function listDomainTree(): Promise<DomainNodeDto[]> {
   const actor = await requireActor();
-  const { domains, rolledUp } = await loadDomains(scopeFor(actor, "product.read"));
+  const { domains, rolledUp } = await loadDomains(actor);
   const ids = new Set(domains.map((domain) => domain.id));
   const toNode = (domain: DomainRow, seen: Set<string>): DomainNodeDto => ({
     name: domain.name,
@@ -67,11 +75,13 @@ function toDependencies(rows: DependencyRow[]): DomainDependencyDto[] {
   return rows.map((row) => ({ name: row.name, displayName: row.display_name, edges: Number(row.edges) }));
 }
 
-/** One domain with its sub-domains, rolled-up visible products, source systems and cross-domain dependencies. */
+/**
+ * One domain with its sub-domains, the first page of its visible products (rolled up from the sub-domains; the
+ * catalog filtered by the domain has the rest), source systems and cross-domain dependencies.
+ */
 export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
   const actor = await requireActor();
-  const scope = scopeFor(actor, "product.read");
-  const { domains, parentOf, rolledUp } = await loadDomains(scope);
+  const { domains, parentOf, rolledUp } = await loadDomains(actor);
   const domain = domains.find((candidate) => candidate.name === name);
   if (!domain) throw new NotFoundError(`Domain ${name} not found`);
   const byId = new Map(domains.map((candidate) => [candidate.id, candidate]));
@@ -86,37 +96,25 @@ export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
   }
 
   const memberIds = [...descendantIds(domain.id, parentOf)];
-  const pScope = sqlScopeFor(actor, "product.read");
+  const edges = visibleEdgeCounts(sqlScopeFor(actor, "product.read"));
+  const members = Prisma.sql`${memberIds}::uuid[]`;
   const [products, sourceSystems, consumes, consumedBy] = await Promise.all([
-    db.dataProduct.findMany({
-      where: { AND: [scope, { domainId: { in: memberIds } }] },
-      orderBy: [{ domain: { name: "asc" } }, { name: "asc" }],
-      select: productSummarySelect,
-    }),
+    searchProducts(actor, { domain: [domain.name] }),
     db.sourceSystem.findMany({
       where: { domainId: { in: memberIds } },
       orderBy: [{ displayName: "asc" }],
       select: { name: true, displayName: true, kind: true, description: true, domain: { select: { name: true } } },
     }),
-    // Consumer p is inside this domain; the provider (aliased p in a sub-select) is outside.
     db.$queryRaw<DependencyRow[]>(Prisma.sql`
-      SELECT d.name, d.display_name, count(*) AS edges
-      FROM input_ports ip
-      JOIN data_products p ON p.id = ip.product_id
-      JOIN output_ports op ON op.id = ip.source_output_port_id
-      JOIN domains d ON d.id = (SELECT p.domain_id FROM data_products p WHERE p.id = op.product_id AND ${pScope})
-      WHERE p.domain_id = ANY(${memberIds}::uuid[]) AND ${pScope}
-        AND NOT (d.id = ANY(${memberIds}::uuid[]))
+      SELECT d.name, d.display_name, sum(e.edges) AS edges
+      FROM (${edges}) e JOIN domains d ON d.id = e.source_domain_id
+      WHERE e.target_domain_id = ANY(${members}) AND NOT (e.source_domain_id = ANY(${members}))
       GROUP BY d.name, d.display_name
       ORDER BY edges DESC, d.name`),
     db.$queryRaw<DependencyRow[]>(Prisma.sql`
-      SELECT d.name, d.display_name, count(*) AS edges
-      FROM input_ports ip
-      JOIN output_ports op ON op.id = ip.source_output_port_id
-      JOIN data_products p ON p.id = op.product_id
-      JOIN domains d ON d.id = (SELECT p.domain_id FROM data_products p WHERE p.id = ip.product_id AND ${pScope})
-      WHERE p.domain_id = ANY(${memberIds}::uuid[]) AND ${pScope}
-        AND NOT (d.id = ANY(${memberIds}::uuid[]))
+      SELECT d.name, d.display_name, sum(e.edges) AS edges
+      FROM (${edges}) e JOIN domains d ON d.id = e.target_domain_id
+      WHERE e.source_domain_id = ANY(${members}) AND NOT (e.target_domain_id = ANY(${members}))
       GROUP BY d.name, d.display_name
       ORDER BY edges DESC, d.name`),
   ]);
@@ -132,7 +130,8 @@ export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
     subDomains: domains
       .filter((child) => child.parentId === domain.id)
       .map((child) => ({ name: child.name, displayName: child.displayName, productCount: rolledUp(child.id) })),
-    products: products.map(toProductSummary),
+    productCount: rolledUp(domain.id),
+    products: products.hits,
     sourceSystems: sourceSystems.map((system) => ({
       name: system.name,
       displayName: system.displayName,

@@ -40,6 +40,9 @@ export interface DomainDetailDto {
   /** Ancestors, root first. */
   breadcrumb: { name: string; displayName: string }[];
   subDomains: { name: string; displayName: string; productCount: number }[];
+  /** Visible products of the domain and its sub-domains, retired ones aside. */
+  productCount: number;
+  /** The first page of them by name (the catalog's first page filtered by the domain). */
   products: ProductSummaryDto[];
   sourceSystems: { name: string; displayName: string; kind: string; description: string; domainName: string }[];
   /** Domains whose products this domain's products consume. */

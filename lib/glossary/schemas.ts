@@ -1,10 +1,18 @@
+// The glossary: what its URLs hold, the keyset cursor of a polyseme's products, and the DTOs. Pure.
+import { z } from "zod";
+import { decodeKeyset, encodeKeyset } from "../keyset";
+import { firstParam } from "../url-segment";
+
+/** Products per page of a polyseme. */
+export const POLYSEME_PAGE_SIZE = 50;
+
 export interface PolysemeSummaryDto {
   name: string;
   displayName: string;
   definition: string;
   ownerTeam: { name: string; displayName: string };
-  /** Fields of visible products carrying the polyseme. */
-  fieldCount: number;
+  /** Visible products (retired ones aside, as in the catalog) with a field carrying the polyseme. */
+  productCount: number;
 }
 
 export interface PolysemeFieldDto {
@@ -21,7 +29,63 @@ export interface PolysemeProductGroupDto {
   fields: PolysemeFieldDto[];
 }
 
+export interface PolysemeDomainDto {
+  name: string;
+  displayName: string;
+  /** Products of this domain carrying the polyseme. */
+  productCount: number;
+  selected: boolean;
+}
+
 export interface PolysemeDetailDto extends PolysemeSummaryDto {
+  /** The domains whose products carry the polyseme, by display name. */
+  domains: PolysemeDomainDto[];
+  /** One page of the products carrying it (of the selected domain, if one is), by name. */
   products: PolysemeProductGroupDto[];
-  domains: { name: string; displayName: string }[];
+  nextCursor: string | null;
+  previousCursor: string | null;
+}
+
+/** A polyseme's page as its URL holds it: `/glossary/<name>?domain=&after=` (or `before=`). */
+export const PolysemeQuery = z.object({
+  /** Compared with the domains involved only: any other value lists no products. */
+  domain: z.string().trim().optional(),
+  after: z.string().optional(),
+  before: z.string().optional(),
+});
+export type PolysemeInput = z.input<typeof PolysemeQuery>;
+
+/** The first value of each URL parameter (a repeated one counts once). */
+export function polysemeInput(params: Record<string, string | string[] | undefined>): PolysemeInput {
+  return {
+    domain: firstParam(params.domain) || undefined,
+    after: firstParam(params.after),
+    before: firstParam(params.before),
+  };
+}
+
+/** A product's position in a polyseme's list, ordered by name and id. */
+export interface PolysemeCursor {
+  name: string;
+  id: string;
+}
+const PolysemeCursorKey = z.tuple([z.string().max(200), z.uuid()]);
+
+export function encodePolysemeCursor(cursor: PolysemeCursor): string {
+  return encodeKeyset([cursor.name, cursor.id]);
+}
+
+export function decodePolysemeCursor(value: string | undefined): PolysemeCursor | undefined {
+  const key = decodeKeyset(value, PolysemeCursorKey);
+  return key && { name: key[0], id: key[1] };
+}
+
+/** The link of a polyseme's page, narrowed to a domain and at a page. */
+export function polysemeHref(polyseme: string, domain?: string, page?: { after?: string; before?: string }): string {
+  const params = new URLSearchParams();
+  if (domain) params.set("domain", domain);
+  if (page?.after) params.set("after", page.after);
+  if (page?.before) params.set("before", page.before);
+  const query = params.toString();
+  return `/glossary/${encodeURIComponent(polyseme)}${query ? `?${query}` : ""}`;
 }

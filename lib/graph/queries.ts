@@ -67,7 +67,7 @@ function visibleProduct(scope: Prisma.Sql, id: Prisma.Sql): Prisma.Sql {
  * both ends the actor may see: `scope` is a condition over a product `p`, applied here to each end's status and
  * owning team in turn, so the counts follow sqlScopeFor exactly.
  */
-function visibleEdgeCounts(scope: Prisma.Sql): Prisma.Sql {
+export function visibleEdgeCounts(scope: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT e.* FROM (
       SELECT e.* FROM domain_edge_counts e
@@ -82,7 +82,7 @@ function visibleEdgeCounts(scope: Prisma.Sql): Prisma.Sql {
  * The rows of product_facet_counts (products counted per domain, team, status and the other facet columns) the
  * actor may see: its status and owning_team_id columns are named like a product's, so the scope applies as is.
  */
-function visibleProductCounts(scope: Prisma.Sql): Prisma.Sql {
+export function visibleProductCounts(scope: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`SELECT p.* FROM product_facet_counts p WHERE ${scope}`;
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { Archetype, LifecycleStatus } from "../generated/prisma/enums";
-import { requireActor, scopeFor, sqlScopeFor, type Actor } from "../authz";
+import { requireActor, sqlScopeFor, type Actor } from "../authz";
+import { visibleEdgeCounts, visibleProductCounts } from "../graph/queries";
 import { productPath } from "../products/schemas";
 import { orderDomainTree, type MeshChangeDto, type MeshOverviewDto } from "./schemas";
 
@@ -70,11 +71,14 @@ async function recentChanges(actor: Actor): Promise<MeshChangeDto[]> {
   });
 }
 
-/** What the mesh holds, as far as the actor may see: counts, lifecycle and archetype mix, domains, recent changes. */
+/**
+ * What the mesh holds, as far as the actor may see: counts, lifecycle and archetype mix, domains, recent changes.
+ * The product and edge counts come from the trigger-kept count tables, not from every product.
+ */
 export async function getMeshOverview(): Promise<MeshOverviewDto> {
   const actor = await requireActor();
-  const scope = scopeFor(actor, "product.read");
-  const [domains, teams, sourceSystems, products, edges, byStatus, byArchetype, byDomain, changes] = await Promise.all([
+  const scope = sqlScopeFor(actor, "product.read");
+  const [domains, teams, sourceSystems, productCounts, [edges], changes] = await Promise.all([
     db.domain.findMany({
       select: {
         id: true,
@@ -87,13 +91,13 @@ export async function getMeshOverview(): Promise<MeshOverviewDto> {
     }),
     db.team.count(),
     db.sourceSystem.count(),
-    db.dataProduct.count({ where: scope }),
-    db.inputPort.count({
-      where: { sourceOutputPortId: { not: null }, product: scope, sourceOutputPort: { product: scope } },
-    }),
-    db.dataProduct.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    db.dataProduct.groupBy({ by: ["archetype"], where: scope, _count: { _all: true } }),
-    db.dataProduct.groupBy({ by: ["domainId"], where: scope, _count: { _all: true } }),
+    db.$queryRaw<{ domainId: string; status: LifecycleStatus; archetype: Archetype; products: number }[]>(Prisma.sql`
+      SELECT p.domain_id AS "domainId", p.status::text AS status, replace(p.archetype::text, '-', '_') AS archetype,
+             sum(p.products)::int AS products
+      FROM (${visibleProductCounts(scope)}) p
+      GROUP BY 1, 2, 3`),
+    db.$queryRaw<{ edges: number }[]>(Prisma.sql`
+      SELECT coalesce(sum(e.edges), 0)::int AS edges FROM (${visibleEdgeCounts(scope)}) e`),
     recentChanges(actor),
   ]);
 
@@ -101,16 +105,21 @@ export async function getMeshOverview(): Promise<MeshOverviewDto> {
     LifecycleStatus,
     number
   >;
-  for (const row of byStatus) statusCounts[row.status] = row._count._all;
   const archetypeCounts = Object.fromEntries(Object.values(Archetype).map((archetype) => [archetype, 0])) as Record<
     Archetype,
     number
   >;
-  for (const row of byArchetype) archetypeCounts[row.archetype] = row._count._all;
-  const perDomain = new Map(byDomain.map((row) => [row.domainId, row._count._all]));
+  const perDomain = new Map<string, number>();
+  let products = 0;
+  for (const row of productCounts) {
+    products += row.products;
+    statusCounts[row.status] += row.products;
+    archetypeCounts[row.archetype] += row.products;
+    perDomain.set(row.domainId, (perDomain.get(row.domainId) ?? 0) + row.products);
+  }
 
   return {
-    counts: { domains: domains.length, products, consumptionEdges: edges, teams, sourceSystems },
+    counts: { domains: domains.length, products, consumptionEdges: edges.edges, teams, sourceSystems },
     byStatus: statusCounts,
     byArchetype: archetypeCounts,
     domains: orderDomainTree(

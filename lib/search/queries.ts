@@ -3,6 +3,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { db } from "../db";
 import { InvalidInputError } from "../errors";
+import { keysetPage } from "../keyset";
 import { escapeLike } from "../like";
 import { Prisma } from "../generated/prisma/client";
 import { Archetype, LifecycleStatus, OutputPortKind } from "../generated/prisma/enums";
@@ -227,9 +228,12 @@ export async function searchProducts(actor: Actor, input: SearchInput): Promise<
     JOIN teams t ON t.id = r.owning_team_id
     ORDER BY ${order}`);
 
-  const more = rows.length > SEARCH_PAGE_SIZE;
-  const page = rows.slice(0, SEARCH_PAGE_SIZE);
-  if (backwards) page.reverse();
+  const { page, nextCursor, previousCursor } = keysetPage(
+    rows,
+    SEARCH_PAGE_SIZE,
+    { after: Boolean(after), backwards },
+    (row) => encodeCursor({ score: row.score, name: row.name, id: row.id }),
+  );
   const matchingFields = ranked
     ? await findMatchingFields(
         query.q,
@@ -253,13 +257,7 @@ export async function searchProducts(actor: Actor, input: SearchInput): Promise<
     owningTeam: { name: row.teamName, displayName: row.teamDisplayName },
     matchingFields: matchingFields.get(row.id) ?? [],
   }));
-  const cursorOf = (row: HitRow | undefined) =>
-    row ? encodeCursor({ score: row.score, name: row.name, id: row.id }) : null;
-  return {
-    hits,
-    nextCursor: backwards || more ? cursorOf(page.at(-1)) : null,
-    previousCursor: backwards ? (more ? cursorOf(page[0]) : null) : after ? cursorOf(page[0]) : null,
-  };
+  return { hits, nextCursor, previousCursor };
 }
 
 /** Up to three field names per product that match the query text, so a result shows why it matched. */

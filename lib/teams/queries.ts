@@ -2,10 +2,13 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { can, requireActor, scopeFor } from "../authz";
-import { productSummarySelect, toProductSummary } from "../products/queries";
+import { searchProducts } from "../search/queries";
 import type { TeamDetailDto, TeamOptionDto } from "./schemas";
 
-/** A team: its members with their team roles, the domains and visible products it owns, its active grants. */
+/**
+ * A team: its members with their team roles, the domains it owns, the first page of the visible products it owns
+ * (the catalog filtered by the team has the rest) and its active grants.
+ */
 export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
   const actor = await requireActor();
   const scope = scopeFor(actor, "product.read");
@@ -26,12 +29,9 @@ export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
   });
   if (!team) throw new NotFoundError(`Team ${name} not found`);
 
-  const [products, grants] = await Promise.all([
-    db.dataProduct.findMany({
-      where: { AND: [scope, { owningTeamId: team.id }] },
-      orderBy: [{ domain: { name: "asc" } }, { name: "asc" }],
-      select: productSummarySelect,
-    }),
+  const [products, productCount, grants] = await Promise.all([
+    searchProducts(actor, { team: [team.name] }),
+    db.dataProduct.count({ where: { AND: [scope, { owningTeamId: team.id, status: { not: "retired" } }] } }),
     db.grant.findMany({
       where: { consumerTeamId: team.id, status: "active", outputPort: { product: scope } },
       orderBy: { endsAt: "asc" },
@@ -63,7 +63,8 @@ export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
       role: member.role,
     })),
     domains: team.domains,
-    products: products.map(toProductSummary),
+    productCount,
+    products: products.hits,
     grants: grants.map((grant) => ({
       id: grant.id,
       port: { name: grant.outputPort.name, displayName: grant.outputPort.displayName },

@@ -27,6 +27,9 @@ export interface TeamDetailDto {
   description: string;
   members: TeamMemberDto[];
   domains: { name: string; displayName: string }[];
+  /** Visible products the team owns, retired ones aside. */
+  productCount: number;
+  /** The first page of them by name (the catalog's first page filtered by the team). */
   products: ProductSummaryDto[];
   grants: TeamGrantDto[];
 }

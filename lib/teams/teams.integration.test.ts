@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { SEARCH_PAGE_SIZE } from "@/lib/search/schemas";
 import { createDomain, createProduct, createTeam, createUser, unique } from "@/scripts/test/factories";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -27,6 +28,7 @@ describe("getTeamDetail", () => {
     const domain = await createDomain(team.id);
     const active = await createProduct({ domainId: domain.id, owningTeamId: team.id });
     const draft = await createProduct({ domainId: domain.id, owningTeamId: team.id, status: "draft" });
+    await createProduct({ domainId: domain.id, owningTeamId: team.id, status: "retired" });
     const outsider = await createUser();
 
     signInAs(owner);
@@ -39,9 +41,25 @@ describe("getTeamDetail", () => {
     );
     expect(own.domains).toEqual([{ name: domain.name, displayName: domain.displayName }]);
     expect(own.products.map((product) => product.name).sort()).toEqual([active.name, draft.name].sort());
+    expect(own.productCount).toBe(2);
 
     signInAs(outsider);
-    expect((await getTeamDetail(team.name)).products.map((product) => product.name)).toEqual([active.name]);
+    const theirs = await getTeamDetail(team.name);
+    expect(theirs.products.map((product) => product.name)).toEqual([active.name]);
+    expect(theirs.productCount).toBe(1);
+  });
+
+  it("lists the first page of many products by name and counts them all", async () => {
+    const team = await createTeam();
+    const domain = await createDomain(team.id);
+    const names: string[] = [];
+    for (let i = 0; i < SEARCH_PAGE_SIZE + 2; i++) {
+      names.push((await createProduct({ domainId: domain.id, owningTeamId: team.id })).name);
+    }
+    signInAs(await createUser());
+    const detail = await getTeamDetail(team.name);
+    expect(detail.productCount).toBe(SEARCH_PAGE_SIZE + 2);
+    expect(detail.products.map((product) => product.name)).toEqual(names.sort().slice(0, SEARCH_PAGE_SIZE));
   });
 
   it("is a NotFoundError for an unknown team", async () => {

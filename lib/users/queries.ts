@@ -3,6 +3,7 @@ import { db } from "../db";
 import { authorize, can, requireActor } from "../authz";
 import { parseInput } from "../errors";
 import type { GlobalRole } from "../generated/prisma/enums";
+import { keysetPage } from "../keyset";
 import { escapeLike } from "../like";
 import {
   ADMIN_USERS_PAGE_SIZE,
@@ -64,10 +65,12 @@ export async function listUsersForAdmin(input: AdminUsersInput = {}): Promise<Ad
     db.user.groupBy({ by: ["role"], _count: { _all: true } }),
     db.user.count({ where: { disabledAt: { not: null } } }),
   ]);
-  const more = rows.length > ADMIN_USERS_PAGE_SIZE;
-  const page = rows.slice(0, ADMIN_USERS_PAGE_SIZE);
-  if (before) page.reverse();
-  const cursorOf = (user: (typeof page)[number] | undefined) => (user ? encodeUserCursor(user) : null);
+  const { page, nextCursor, previousCursor } = keysetPage(
+    rows,
+    ADMIN_USERS_PAGE_SIZE,
+    { after: Boolean(after), backwards: Boolean(before) },
+    encodeUserCursor,
+  );
   const byRole = Object.fromEntries(GLOBAL_ROLES.map((role) => [role, 0])) as Record<GlobalRole, number>;
   for (const entry of roles) byRole[entry.role] = entry._count._all;
   return {
@@ -83,8 +86,8 @@ export async function listUsersForAdmin(input: AdminUsersInput = {}): Promise<Ad
       isSelf: user.id === actor.id,
       manageable: can(actor, "user.manage", { userId: user.id }),
     })),
-    nextCursor: before || more ? cursorOf(page.at(-1)) : null,
-    previousCursor: before ? (more ? cursorOf(page[0]) : null) : after ? cursorOf(page[0]) : null,
+    nextCursor,
+    previousCursor,
     summary: { total: Object.values(byRole).reduce((sum, count) => sum + count, 0), disabled, byRole },
   };
 }

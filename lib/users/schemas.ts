@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { GlobalRole, type TeamRole } from "../generated/prisma/enums";
 import { decodeKeyset, encodeKeyset } from "../keyset";
+import { firstParam } from "../url-segment";
 
 export const GLOBAL_ROLES = Object.values(GlobalRole);
 
@@ -63,11 +64,7 @@ export type AdminUsersQuery = z.output<typeof AdminUsersQuery>;
 
 /** The first value of each URL parameter (a repeated one counts once). */
 export function adminUsersInput(params: Record<string, string | string[] | undefined>): AdminUsersInput {
-  const first = (key: string) => {
-    const value = params[key];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return { q: first("q"), after: first("after"), before: first("before") };
+  return { q: firstParam(params.q), after: firstParam(params.after), before: firstParam(params.before) };
 }
 
 /** A user's position in the list, ordered by name and id. */

@@ -34,7 +34,7 @@ export default async function GlossaryPage() {
                   Owning team
                 </th>
                 <th scope="col" className="w-24 py-2.5 pr-5 pl-3 text-right font-medium">
-                  Fields
+                  Products
                 </th>
               </tr>
             </thead>
@@ -58,7 +58,7 @@ export default async function GlossaryPage() {
                       {polyseme.ownerTeam.displayName}
                     </Link>
                   </td>
-                  <td className="py-3 pr-5 pl-3 text-right tabular-nums">{polyseme.fieldCount}</td>
+                  <td className="py-3 pr-5 pl-3 text-right tabular-nums">{polyseme.productCount}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MoreInCatalog } from "@/components/catalog/more-in-catalog";
 import { ProductTable } from "@/components/catalog/product-table";
 import { DomainManager } from "@/components/domains/domain-manager";
 import { CardList, Muted, Section } from "@/components/ui/section";
@@ -8,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDomainDetail } from "@/lib/domains/queries";
 import type { DomainDependencyDto } from "@/lib/domains/schemas";
 import { NotFoundError } from "@/lib/errors";
+import { searchHref } from "@/lib/search/schemas";
 import { decodeSegment } from "@/lib/url-segment";
 
 interface Params {
@@ -105,8 +107,20 @@ export default async function DomainPage({ params }: Params) {
         </Section>
       )}
 
-      <Section id="products-heading" title="Data products" count={domain.products.length}>
-        {domain.products.length === 0 ? <Muted>No data products.</Muted> : <ProductTable products={domain.products} />}
+      <Section id="products-heading" title="Data products" count={domain.productCount}>
+        {domain.products.length === 0 ? (
+          <Muted>No data products.</Muted>
+        ) : (
+          <>
+            <ProductTable products={domain.products} />
+            <MoreInCatalog
+              shown={domain.products.length}
+              total={domain.productCount}
+              href={searchHref({ domain: [domain.name] })}
+              label={`All ${domain.productCount.toLocaleString("en")} products of ${domain.displayName} in the catalog`}
+            />
+          </>
+        )}
       </Section>
 
       <Section id="sources-heading" title="Source systems" count={domain.sourceSystems.length}>

@@ -12,12 +12,12 @@ import { requireActor } from "@/lib/authz";
 import { NotFoundError } from "@/lib/errors";
 import { compareProductVersions, listProductVersions } from "@/lib/products/registration";
 import { productPath, productRef } from "@/lib/products/schemas";
-import { decodeSegment } from "@/lib/url-segment";
+import { decodeSegment, firstParam } from "@/lib/url-segment";
 
 export const metadata: Metadata = { title: "Product history" };
 
 function revisionParam(value: string | string[] | undefined): number | null {
-  const text = Array.isArray(value) ? value[0] : value;
+  const text = firstParam(value);
   const number = Number(text);
   return text && Number.isInteger(number) && number > 0 ? number : null;
 }
