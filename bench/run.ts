@@ -168,10 +168,22 @@ async function loadLib() {
   const search = await import("../lib/search/queries");
   const graph = await import("../lib/graph/queries");
   const products = await import("../lib/products/queries");
-  return { ...search, ...graph, ...products };
+  const glossary = await import("../lib/glossary/queries");
+  const domains = await import("../lib/domains/queries");
+  const teams = await import("../lib/teams/queries");
+  const mesh = await import("../lib/mesh/queries");
+  return { ...search, ...graph, ...products, ...glossary, ...domains, ...teams, ...mesh };
 }
 
-function scenarios(lib: Lib, actor: Actor, sample: { domain: string; name: string }[], bigDomain: string): Scenario[] {
+/** The pages named by the fixtures: the largest domain, its owning team and the most carried polyseme. */
+interface Fixtures {
+  sample: { domain: string; name: string }[];
+  bigDomain: string;
+  bigTeam: string;
+  polyseme: string;
+}
+
+function scenarios(lib: Lib, actor: Actor, { sample, bigDomain, bigTeam, polyseme }: Fixtures): Scenario[] {
   const at = (i: number) => sample[i % sample.length];
   const refPath = ({ domain, name }: { domain: string; name: string }) => `${domain}/${name}`;
   const searchScenario = (kind: keyof typeof SEARCH_TERMS, description: string): Scenario => ({
@@ -241,6 +253,35 @@ function scenarios(lib: Lib, actor: Actor, sample: { domain: string; name: strin
         "mesh metrics over every visible product: getMeshMetrics; HTTP is the whole /mesh page (metrics, domain list, relations table)",
       sql: () => lib.getMeshMetrics(actor),
       http: ["/mesh"],
+      targets: [],
+    },
+    // Pages whose lists grow with the mesh (no target in issue 3: they are here so that none grows unbounded again).
+    {
+      name: "home",
+      description: "the home page's overview of the mesh: / vs loadMeshOverview",
+      sql: () => lib.loadMeshOverview(actor),
+      http: ["/"],
+      targets: [],
+    },
+    {
+      name: "domain-page",
+      description: `the largest domain's page (${bigDomain}): /domains/<name> vs loadDomainDetail`,
+      sql: () => lib.loadDomainDetail(actor, bigDomain),
+      http: [`/domains/${bigDomain}`],
+      targets: [],
+    },
+    {
+      name: "team-page",
+      description: `the page of the team owning it (${bigTeam}): /teams/<name> vs loadTeamDetail`,
+      sql: () => lib.loadTeamDetail(actor, bigTeam),
+      http: [`/teams/${bigTeam}`],
+      targets: [],
+    },
+    {
+      name: "polyseme-page",
+      description: `the most carried polyseme (${polyseme}): /glossary/<name> vs loadPolysemeDetail`,
+      sql: () => lib.loadPolysemeDetail(actor, polyseme),
+      http: [`/glossary/${polyseme}`],
       targets: [],
     },
   ];
@@ -478,12 +519,23 @@ async function loadFixtures(url: string) {
        WHERE p.status = 'active' ORDER BY md5(p.id::text) LIMIT $1`,
       [SAMPLE_PRODUCTS],
     );
-    const big = await client.query<{ name: string }>(
-      `SELECT d.name FROM domains d JOIN data_products p ON p.domain_id = d.id
-       GROUP BY d.name ORDER BY count(*) DESC, d.name LIMIT 1`,
+    const big = await client.query<{ name: string; team: string }>(
+      `SELECT d.name, t.name AS team FROM domains d JOIN teams t ON t.id = d.owning_team_id
+       JOIN data_products p ON p.domain_id = d.id
+       GROUP BY d.name, t.name ORDER BY count(*) DESC, d.name LIMIT 1`,
+    );
+    const polyseme = await client.query<{ name: string }>(
+      `SELECT pol.name FROM polysemes pol JOIN polyseme_product_counts c ON c.polyseme_id = pol.id
+       GROUP BY pol.name ORDER BY sum(c.products) DESC, pol.name LIMIT 1`,
     );
     const pg = await client.query<{ server_version: string }>("SHOW server_version");
-    return { sample: sample.rows, bigDomain: big.rows[0].name, postgres: pg.rows[0].server_version };
+    const fixtures: Fixtures = {
+      sample: sample.rows,
+      bigDomain: big.rows[0].name,
+      bigTeam: big.rows[0].team,
+      polyseme: polyseme.rows[0].name,
+    };
+    return { fixtures, postgres: pg.rows[0].server_version };
   });
 }
 
@@ -574,9 +626,9 @@ async function main(adminUrl: string): Promise<void> {
   process.env.AUTH_SECRET = secret;
   const lib = await loadLib();
   const actor = await loadActor(url, BENCH_USERS[role]);
-  const fixtures = await loadFixtures(url);
+  const { fixtures, postgres } = await loadFixtures(url);
   const only = args.only?.split(",").map((name) => name.trim());
-  const all = scenarios(lib, actor, fixtures.sample, fixtures.bigDomain);
+  const all = scenarios(lib, actor, fixtures);
   const chosen = only ? all.filter((s) => only.includes(s.name)) : all;
   // `access`: the access request measurements (HTTP only), bench/access.ts.
   const wantsAccess = !only || only.includes("access");
@@ -669,7 +721,7 @@ async function main(adminUrl: string): Promise<void> {
     durationSeconds: DURATION_S,
     sqlIterations: ITERATIONS,
     node: process.version,
-    postgres: fixtures.postgres,
+    postgres,
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
     loadAverageAtEnd: os
       .loadavg()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { decodeKeyset, encodeKeyset, keysetPage } from "./keyset";
+import { decodeKeyset, decodeNameCursor, encodeKeyset, encodeNameCursor, keysetPage } from "./keyset";
 
 const Key = z.tuple([z.string(), z.number()]);
 const cursorOf = (row: number) => `c${row}`;
@@ -15,6 +15,14 @@ describe("encodeKeyset / decodeKeyset", () => {
     for (const value of [undefined, "", "not base64 json", encodeKeyset(["only a name"]), "x".repeat(1001)]) {
       expect(decodeKeyset(value, Key)).toBeUndefined();
     }
+  });
+});
+
+describe("encodeNameCursor / decodeNameCursor", () => {
+  it("round-trips a name and an id, and ignores anything else", () => {
+    const cursor = { name: "Zoë / ?&=", id: "7d4b6a52-58a4-4bcb-8f3c-2f7a5f2d7c11" };
+    expect(decodeNameCursor(encodeNameCursor(cursor))).toEqual(cursor);
+    expect(decodeNameCursor(encodeKeyset(["name", "not-a-uuid"]))).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 // Keyset pagination cursors: the sort key of the row a page starts after (or before), written in URLs as base64url
 // JSON so that it survives any value. Pure; used by the catalog search, the glossary and the admin users list.
-import type { z } from "zod";
+import { z } from "zod";
 
 export function encodeKeyset(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -15,6 +15,22 @@ export function decodeKeyset<T extends z.ZodType>(value: string | undefined, key
   } catch {
     return undefined;
   }
+}
+
+/** A row's position in a list ordered by name and id (the admin users, a polyseme's products). */
+export interface NameCursor {
+  name: string;
+  id: string;
+}
+const NameCursorKey = z.tuple([z.string().max(200), z.uuid()]);
+
+export function encodeNameCursor(cursor: NameCursor): string {
+  return encodeKeyset([cursor.name, cursor.id]);
+}
+
+export function decodeNameCursor(value: string | undefined): NameCursor | undefined {
+  const key = decodeKeyset(value, NameCursorKey);
+  return key && { name: key[0], id: key[1] };
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -77,10 +78,10 @@ function toDependencies(rows: DependencyRow[]): DomainDependencyDto[] {
 
 /**
  * One domain with its sub-domains, the first page of its visible products (rolled up from the sub-domains; the
- * catalog filtered by the domain has the rest), source systems and cross-domain dependencies.
+ * catalog filtered by the domain has the rest), source systems and cross-domain dependencies. For an explicit
+ * actor (the page through getDomainDetail, and the benchmark).
  */
-export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
-  const actor = await requireActor();
+export async function loadDomainDetail(actor: Actor, name: string): Promise<DomainDetailDto> {
   const { domains, parentOf, rolledUp } = await loadDomains(actor);
   const domain = domains.find((candidate) => candidate.name === name);
   if (!domain) throw new NotFoundError(`Domain ${name} not found`);
@@ -143,6 +144,11 @@ export async function getDomainDetail(name: string): Promise<DomainDetailDto> {
     consumedBy: toDependencies(consumedBy),
   };
 }
+
+/** loadDomainDetail for the signed-in user, cached per request (the page and its metadata share one read). */
+export const getDomainDetail = cache(async (name: string): Promise<DomainDetailDto> =>
+  loadDomainDetail(await requireActor(), name),
+);
 
 /** Every domain by display name, for the parent picker of the new-domain form. */
 export async function listDomainOptions(): Promise<{ name: string; displayName: string }[]> {

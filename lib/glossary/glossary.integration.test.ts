@@ -131,19 +131,19 @@ describe("glossary", () => {
     expect(first.productCount).toBe(POLYSEME_PAGE_SIZE + 4);
     expect(first.products.map((p) => p.name)).toEqual(names.slice(0, POLYSEME_PAGE_SIZE));
     expect(first.previousCursor).toBeNull();
-    const second = await getPolysemeDetail(polyseme.name, { after: first.nextCursor! });
+    const second = await getPolysemeDetail(polyseme.name, undefined, first.nextCursor!);
     expect(second.products.map((p) => p.name)).toEqual(names.slice(POLYSEME_PAGE_SIZE));
     expect(second.nextCursor).toBeNull();
-    const back = await getPolysemeDetail(polyseme.name, { before: second.previousCursor! });
+    const back = await getPolysemeDetail(polyseme.name, undefined, undefined, second.previousCursor!);
     expect(back.products.map((p) => p.name)).toEqual(names.slice(0, POLYSEME_PAGE_SIZE));
     expect(back.previousCursor).toBeNull();
 
-    const narrowed = await getPolysemeDetail(polyseme.name, { domain: otherDomain.name });
+    const narrowed = await getPolysemeDetail(polyseme.name, otherDomain.name);
     expect(narrowed.products.map((p) => p.name)).toEqual([elsewhere.name]);
     expect(narrowed.domains.find((d) => d.selected)?.name).toBe(otherDomain.name);
-    expect((await getPolysemeDetail(polyseme.name, { domain: "no-such-domain" })).products).toEqual([]);
+    expect((await getPolysemeDetail(polyseme.name, "no-such-domain")).products).toEqual([]);
     // A cursor that is not one of ours opens the first page.
-    expect((await getPolysemeDetail(polyseme.name, { after: "garbage" })).products[0].name).toBe(names[0]);
+    expect((await getPolysemeDetail(polyseme.name, undefined, "garbage")).products[0].name).toBe(names[0]);
   });
 
   it("is a NotFoundError for an unknown polyseme", async () => {

@@ -1,13 +1,12 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { NotFoundError, parseInput } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { requireActor, sqlScopeFor, type Actor } from "../authz";
-import { keysetPage } from "../keyset";
+import { decodeNameCursor, encodeNameCursor, keysetPage } from "../keyset";
 import { productRef } from "../products/schemas";
 import {
-  decodePolysemeCursor,
-  encodePolysemeCursor,
   POLYSEME_PAGE_SIZE,
   PolysemeQuery,
   type PolysemeDetailDto,
@@ -57,10 +56,14 @@ interface ProductRow {
 
 /**
  * One polyseme: the domains whose visible products carry it, and one page of those products (by name, keyset
- * pagination; narrowed to `domain` when given) with their fields that carry it.
+ * pagination; narrowed to `domain` when given) with their fields that carry it. For an explicit actor (the page
+ * through getPolysemeDetail, and the benchmark).
  */
-export async function getPolysemeDetail(name: string, input: PolysemeInput = {}): Promise<PolysemeDetailDto> {
-  const actor = await requireActor();
+export async function loadPolysemeDetail(
+  actor: Actor,
+  name: string,
+  input: PolysemeInput = {},
+): Promise<PolysemeDetailDto> {
   const query = parseInput(PolysemeQuery, input);
   const polyseme = await db.polyseme.findUnique({ where: { name }, select: polysemeSelect });
   if (!polyseme) throw new NotFoundError(`Polyseme ${name} not found`);
@@ -81,8 +84,8 @@ export async function getPolysemeDetail(name: string, input: PolysemeInput = {})
     selected: domain === selected,
   }));
 
-  const after = decodePolysemeCursor(query.after);
-  const before = after ? undefined : decodePolysemeCursor(query.before);
+  const after = decodeNameCursor(query.after);
+  const before = after ? undefined : decodeNameCursor(query.before);
   const cursor = after ?? before;
   const direction = before ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   // A domain that carries none of it (or a mistyped one) lists nothing rather than everything.
@@ -106,7 +109,7 @@ export async function getPolysemeDetail(name: string, input: PolysemeInput = {})
     rows,
     POLYSEME_PAGE_SIZE,
     { after: Boolean(after), backwards: Boolean(before) },
-    encodePolysemeCursor,
+    encodeNameCursor,
   );
 
   const fields = new Map<string, PolysemeFieldDto[]>();
@@ -142,3 +145,12 @@ export async function getPolysemeDetail(name: string, input: PolysemeInput = {})
     previousCursor,
   };
 }
+
+/**
+ * loadPolysemeDetail for the signed-in user, cached per request (the page and its metadata share one read: hence
+ * the query as separate strings, which the cache compares by value).
+ */
+export const getPolysemeDetail = cache(
+  async (name: string, domain?: string, after?: string, before?: string): Promise<PolysemeDetailDto> =>
+    loadPolysemeDetail(await requireActor(), name, { domain, after, before }),
+);

@@ -1,6 +1,5 @@
-// The glossary: what its URLs hold, the keyset cursor of a polyseme's products, and the DTOs. Pure.
+// The glossary: what its URLs hold and the DTOs. Pure.
 import { z } from "zod";
-import { decodeKeyset, encodeKeyset } from "../keyset";
 import { firstParam } from "../url-segment";
 
 /** Products per page of a polyseme. */
@@ -62,22 +61,6 @@ export function polysemeInput(params: Record<string, string | string[] | undefin
     after: firstParam(params.after),
     before: firstParam(params.before),
   };
-}
-
-/** A product's position in a polyseme's list, ordered by name and id. */
-export interface PolysemeCursor {
-  name: string;
-  id: string;
-}
-const PolysemeCursorKey = z.tuple([z.string().max(200), z.uuid()]);
-
-export function encodePolysemeCursor(cursor: PolysemeCursor): string {
-  return encodeKeyset([cursor.name, cursor.id]);
-}
-
-export function decodePolysemeCursor(value: string | undefined): PolysemeCursor | undefined {
-  const key = decodeKeyset(value, PolysemeCursorKey);
-  return key && { name: key[0], id: key[1] };
 }
 
 /** The link of a polyseme's page, narrowed to a domain and at a page. */

@@ -73,10 +73,10 @@ async function recentChanges(actor: Actor): Promise<MeshChangeDto[]> {
 
 /**
  * What the mesh holds, as far as the actor may see: counts, lifecycle and archetype mix, domains, recent changes.
- * The product and edge counts come from the trigger-kept count tables, not from every product.
+ * The product and edge counts come from the trigger-kept count tables, not from every product. For an explicit
+ * actor (the home page through getMeshOverview, and the benchmark).
  */
-export async function getMeshOverview(): Promise<MeshOverviewDto> {
-  const actor = await requireActor();
+export async function loadMeshOverview(actor: Actor): Promise<MeshOverviewDto> {
   const scope = sqlScopeFor(actor, "product.read");
   const [domains, teams, sourceSystems, productCounts, [edges], changes] = await Promise.all([
     db.domain.findMany({
@@ -134,4 +134,9 @@ export async function getMeshOverview(): Promise<MeshOverviewDto> {
     ),
     recentChanges: changes,
   };
+}
+
+/** loadMeshOverview for the signed-in user. */
+export async function getMeshOverview(): Promise<MeshOverviewDto> {
+  return loadMeshOverview(await requireActor());
 }

@@ -1,16 +1,17 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { can, requireActor, scopeFor } from "../authz";
+import { can, requireActor, scopeFor, type Actor } from "../authz";
 import { searchProducts } from "../search/queries";
 import type { TeamDetailDto, TeamOptionDto } from "./schemas";
 
 /**
  * A team: its members with their team roles, the domains it owns, the first page of the visible products it owns
- * (the catalog filtered by the team has the rest) and its active grants.
+ * (the catalog filtered by the team has the rest) and its active grants. For an explicit actor (the page through
+ * getTeamDetail, and the benchmark).
  */
-export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
-  const actor = await requireActor();
+export async function loadTeamDetail(actor: Actor, name: string): Promise<TeamDetailDto> {
   const scope = scopeFor(actor, "product.read");
   const team = await db.team.findUnique({
     where: { name },
@@ -78,6 +79,11 @@ export async function getTeamDetail(name: string): Promise<TeamDetailDto> {
     })),
   };
 }
+
+/** loadTeamDetail for the signed-in user, cached per request (the page and its metadata share one read). */
+export const getTeamDetail = cache(async (name: string): Promise<TeamDetailDto> =>
+  loadTeamDetail(await requireActor(), name),
+);
 
 /** Every team by display name, for the owning-team picker of the domain forms. */
 export async function listTeamOptions(): Promise<TeamOptionDto[]> {

@@ -3,13 +3,11 @@ import { db } from "../db";
 import { authorize, can, requireActor } from "../authz";
 import { parseInput } from "../errors";
 import type { GlobalRole } from "../generated/prisma/enums";
-import { keysetPage } from "../keyset";
+import { decodeNameCursor, encodeNameCursor, keysetPage } from "../keyset";
 import { escapeLike } from "../like";
 import {
   ADMIN_USERS_PAGE_SIZE,
   AdminUsersQuery,
-  decodeUserCursor,
-  encodeUserCursor,
   GLOBAL_ROLES,
   type AdminUsersInput,
   type AdminUsersPageDto,
@@ -24,8 +22,8 @@ export async function listUsersForAdmin(input: AdminUsersInput = {}): Promise<Ad
   const actor = await requireActor();
   authorize(actor, "user.list", null);
   const query = parseInput(AdminUsersQuery, input);
-  const after = decodeUserCursor(query.after);
-  const before = after ? undefined : decodeUserCursor(query.before);
+  const after = decodeNameCursor(query.after);
+  const before = after ? undefined : decodeNameCursor(query.before);
   const cursor = after ?? before;
   const order = before ? "desc" : "asc";
   const beyond = before ? "lt" : "gt";
@@ -69,7 +67,7 @@ export async function listUsersForAdmin(input: AdminUsersInput = {}): Promise<Ad
     rows,
     ADMIN_USERS_PAGE_SIZE,
     { after: Boolean(after), backwards: Boolean(before) },
-    encodeUserCursor,
+    encodeNameCursor,
   );
   const byRole = Object.fromEntries(GLOBAL_ROLES.map((role) => [role, 0])) as Record<GlobalRole, number>;
   for (const entry of roles) byRole[entry.role] = entry._count._all;

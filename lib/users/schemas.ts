@@ -1,7 +1,6 @@
 // Users as platform admins manage them: inputs of the admin forms and the DTO of the users table. Pure.
 import { z } from "zod";
 import { GlobalRole, type TeamRole } from "../generated/prisma/enums";
-import { decodeKeyset, encodeKeyset } from "../keyset";
 import { firstParam } from "../url-segment";
 
 export const GLOBAL_ROLES = Object.values(GlobalRole);
@@ -65,22 +64,6 @@ export type AdminUsersQuery = z.output<typeof AdminUsersQuery>;
 /** The first value of each URL parameter (a repeated one counts once). */
 export function adminUsersInput(params: Record<string, string | string[] | undefined>): AdminUsersInput {
   return { q: firstParam(params.q), after: firstParam(params.after), before: firstParam(params.before) };
-}
-
-/** A user's position in the list, ordered by name and id. */
-export interface UserCursor {
-  name: string;
-  id: string;
-}
-const UserCursorKey = z.tuple([z.string().max(200), z.uuid()]);
-
-export function encodeUserCursor(cursor: UserCursor): string {
-  return encodeKeyset([cursor.name, cursor.id]);
-}
-
-export function decodeUserCursor(value: string | undefined): UserCursor | undefined {
-  const key = decodeKeyset(value, UserCursorKey);
-  return key && { name: key[0], id: key[1] };
 }
 
 /** The link of a page of the admin users list. */

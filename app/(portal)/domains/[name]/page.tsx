@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MoreInCatalog } from "@/components/catalog/more-in-catalog";
-import { ProductTable } from "@/components/catalog/product-table";
+import { ProductPreview } from "@/components/catalog/product-preview";
 import { DomainManager } from "@/components/domains/domain-manager";
 import { CardList, Muted, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDomainDetail } from "@/lib/domains/queries";
 import type { DomainDependencyDto } from "@/lib/domains/schemas";
 import { NotFoundError } from "@/lib/errors";
-import { searchHref } from "@/lib/search/schemas";
 import { decodeSegment } from "@/lib/url-segment";
 
 interface Params {
@@ -111,15 +109,12 @@ export default async function DomainPage({ params }: Params) {
         {domain.products.length === 0 ? (
           <Muted>No data products.</Muted>
         ) : (
-          <>
-            <ProductTable products={domain.products} />
-            <MoreInCatalog
-              shown={domain.products.length}
-              total={domain.productCount}
-              href={searchHref({ domain: [domain.name] })}
-              label={`All ${domain.productCount.toLocaleString("en")} products of ${domain.displayName} in the catalog`}
-            />
-          </>
+          <ProductPreview
+            products={domain.products}
+            total={domain.productCount}
+            filter={{ domain: [domain.name] }}
+            owner={domain.displayName}
+          />
         )}
       </Section>
 

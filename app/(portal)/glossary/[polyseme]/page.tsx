@@ -20,7 +20,8 @@ interface Params {
 async function loadPolyseme({ params, searchParams }: Params) {
   const [{ polyseme }, search] = await Promise.all([params, searchParams]);
   try {
-    return await getPolysemeDetail(decodeSegment(polyseme), polysemeInput(search));
+    const { domain, after, before } = polysemeInput(search);
+    return await getPolysemeDetail(decodeSegment(polyseme), domain, after, before);
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof URIError) notFound();
     throw error;

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MoreInCatalog } from "@/components/catalog/more-in-catalog";
-import { ProductTable } from "@/components/catalog/product-table";
+import { ProductPreview } from "@/components/catalog/product-preview";
 import { CardList, Muted, Section } from "@/components/ui/section";
 import { TeamMembersManager } from "@/components/teams/team-members-manager";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +9,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { NotFoundError } from "@/lib/errors";
 import { productPath } from "@/lib/products/schemas";
-import { searchHref } from "@/lib/search/schemas";
 import { getTeamDetail } from "@/lib/teams/queries";
 import { decodeSegment } from "@/lib/url-segment";
 
@@ -99,15 +97,12 @@ export default async function TeamPage({ params }: Params) {
         {team.products.length === 0 ? (
           <Muted>This team owns no data products.</Muted>
         ) : (
-          <>
-            <ProductTable products={team.products} />
-            <MoreInCatalog
-              shown={team.products.length}
-              total={team.productCount}
-              href={searchHref({ team: [team.name] })}
-              label={`All ${team.productCount.toLocaleString("en")} products of ${team.displayName} in the catalog`}
-            />
-          </>
+          <ProductPreview
+            products={team.products}
+            total={team.productCount}
+            filter={{ team: [team.name] }}
+            owner={team.displayName}
+          />
         )}
       </Section>
 
