@@ -8,7 +8,7 @@
 //
 // Runs under `tsx --conditions=react-server` so that `server-only` is a no-op. Results go to
 // bench/results/<date>-<products>.{json,md}.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import Module, { createRequire } from "node:module";
@@ -543,6 +543,17 @@ async function loadFixtures(url: string) {
 // Report
 // ---------------------------------------------------------------------------------------------------------
 
+/** The commit measured (with "+ changes" when the working tree differs from it), or "unknown" outside git. */
+function currentCommit(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    return dirty ? `${commit} + changes` : commit;
+  } catch {
+    return "unknown";
+  }
+}
+
 const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? "–" : `${n}`);
 
 function markdown(
@@ -712,6 +723,7 @@ async function main(adminUrl: string): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   const meta = {
     date,
+    commit: currentCommit(),
     products: size.products,
     outputPorts: size.ports,
     schemaFields: size.fields,
@@ -730,7 +742,10 @@ async function main(adminUrl: string): Promise<void> {
   };
   // Runs with other settings than the standard ones get their own file, so they never replace a standard run.
   const standard = !args.only && !args["no-http"] && CONNECTIONS === 8 && DURATION_S === 10;
-  const file = path.join("bench", "results", `${date}-${size.products}${standard ? "" : "-custom"}`);
+  // A second run on the same day gets `-2` (and so on): a kept run is never overwritten.
+  const base = path.join("bench", "results", `${date}-${size.products}${standard ? "" : "-custom"}`);
+  let file = base;
+  for (let n = 2; fs.existsSync(`${file}.json`) || fs.existsSync(`${file}.md`); n++) file = `${base}-${n}`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Written as Prettier would, so that the kept results pass `prettier --check`.
   const config = (await prettier.resolveConfig(`${file}.md`)) ?? {};
