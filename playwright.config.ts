@@ -80,6 +80,8 @@ export default defineConfig<TestOptions>({
         AUTH_TRUST_HOST: "true",
         // The tests that fail sign-ins on purpose send an X-Forwarded-For of their own (e2e/addresses.ts).
         TRUST_PROXY: "true",
+        // The webhook test's receiver listens on this machine, which webhooks may not reach otherwise.
+        WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8",
         NEXT_TELEMETRY_DISABLED: "1",
         OIDC_ISSUER,
         OIDC_CLIENT_ID,

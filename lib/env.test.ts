@@ -52,6 +52,16 @@ describe("configuration", () => {
     expect(env.OIDC_DISPLAY_NAME).toBe("Single sign-on");
   });
 
+  it("reads the networks webhooks may reach, none by default, and names a malformed one", () => {
+    expect(parseEnv(valid).WEBHOOK_ALLOWED_NETWORKS).toEqual([]);
+    expect(
+      parseEnv({ ...valid, WEBHOOK_ALLOWED_NETWORKS: "10.20.0.0/16, fd00::/8" }).WEBHOOK_ALLOWED_NETWORKS,
+    ).toHaveLength(2);
+    expect(messageOf({ ...valid, WEBHOOK_ALLOWED_NETWORKS: "10.20.0.0" })).toMatch(
+      /^WEBHOOK_ALLOWED_NETWORKS must be CIDRs separated by commas/m,
+    );
+  });
+
   it("names a non-numeric throttle setting", () => {
     expect(messageOf({ ...valid, SIGNIN_MAX_ATTEMPTS: "many" })).toMatch(/^SIGNIN_MAX_ATTEMPTS /m);
   });

@@ -1,6 +1,7 @@
 // The only reader of process.env. Validated on first use (at server start-up, see instrumentation.ts), so that a
 // wrong setting stops the app with a message naming it.
 import { z } from "zod";
+import { parseNetworks } from "./webhooks/address-guard";
 
 const optionalText = z.string().trim().min(1).optional();
 const PROVISIONING_TARGETS_SHAPE =
@@ -60,6 +61,25 @@ const EnvSchema = z
       .enum(["true", "false", "1", "0"], { error: "must be true or false" })
       .default("true")
       .transform((value) => value === "true" || value === "1"),
+    /**
+     * Networks webhooks may reach besides public addresses, as CIDRs separated by commas (`10.20.0.0/16`): receivers
+     * inside the company network. Private, loopback and link-local addresses are refused otherwise.
+     */
+    WEBHOOK_ALLOWED_NETWORKS: z
+      .string()
+      .default("")
+      .transform((text, ctx) => {
+        try {
+          return parseNetworks(text);
+        } catch {
+          ctx.issues.push({
+            code: "custom",
+            input: text,
+            message: "must be CIDRs separated by commas, e.g. 10.20.0.0/16, 192.168.1.10/32",
+          });
+          return z.NEVER;
+        }
+      }),
     /** Jobs one server process runs at the same time. */
     JOB_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   })

@@ -1,5 +1,8 @@
 import "server-only";
+import { Agent, fetch } from "undici";
 import { db } from "../db";
+import { env } from "../env";
+import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "./address-guard";
 import { decryptSecret } from "./secret-box";
 import { WEBHOOK_MAX_ATTEMPTS, WEBHOOK_TIMEOUT_MS } from "./schemas";
 import { webhookKey } from "./server-key";
@@ -17,6 +20,13 @@ export interface DeliverOptions {
 }
 
 const MAX_ERROR_LENGTH = 500;
+
+let dispatcher: Agent | undefined;
+/** The connection pool of deliveries, whose connections go only where address-guard.ts allows. */
+function guardedDispatcher(): Agent {
+  dispatcher ??= new Agent({ connect: { lookup: guardedLookup(env().WEBHOOK_ALLOWED_NETWORKS) } });
+  return dispatcher;
+}
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
@@ -59,9 +69,13 @@ export async function deliverWebhook(deliveryId: string, options: DeliverOptions
   let responseStatus: number | null = null;
   let error: string | null = null;
   try {
+    // A host written as an IP address is not looked up: check it here (names are checked as they resolve).
+    const blocked = await checkWebhookUrl(delivery.webhook.url, env().WEBHOOK_ALLOWED_NETWORKS);
+    if (blocked) throw new BlockedAddressError(blocked);
     const secret = decryptSecret(delivery.webhook.secretCiphertext, webhookKey());
     const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(delivery.webhook.url, {
+      dispatcher: guardedDispatcher(),
       method: "POST",
       headers: {
         "content-type": "application/cloudevents+json",

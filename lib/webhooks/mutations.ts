@@ -2,8 +2,10 @@ import "server-only";
 import crypto from "node:crypto";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
+import { env } from "../env";
 import { authorize, type Actor } from "../authz";
 import { ConflictError, InvalidInputError, NotFoundError, parseInput } from "../errors";
+import { checkWebhookUrl } from "./address-guard";
 import { queueDelivery } from "./emit";
 import {
   buildCloudEvent,
@@ -53,6 +55,8 @@ async function bumpWebhook(tx: Tx, teamId: string, webhookId: string, version: n
 export async function createWebhook(actor: Actor, teamName: string, input: unknown): Promise<WebhookSecretDto> {
   const team = await loadTeam(actor, teamName);
   const values = parseInput(CreateWebhookInput, input);
+  const blocked = await checkWebhookUrl(values.url, env().WEBHOOK_ALLOWED_NETWORKS);
+  if (blocked) throw new InvalidInputError("Check the highlighted fields.", { url: [blocked] });
   const secret = generateWebhookSecret();
   return db.$transaction(async (tx) => {
     const webhook = await tx.teamWebhook.create({

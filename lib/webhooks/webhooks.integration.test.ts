@@ -100,6 +100,21 @@ describe("managing webhooks", () => {
     expect(listed.webhooks.map((webhook) => webhook.url)).toEqual([`${receiverUrl}/hook`]);
   });
 
+  it("refuses URLs of addresses webhooks may not reach (cloud metadata, private networks) with a field error", async () => {
+    const { team, owner } = await teamWithOwner();
+    const refusals = {
+      "http://169.254.169.254/latest/meta-data": /^169\.254\.169\.254 is in a link-local network/,
+      "https://10.0.0.5/hook": /^10\.0\.0\.5 is in a private network/,
+      "http://[::1]:8080/hook": /^::1 is on this machine \(loopback\)/,
+    };
+    for (const [url, message] of Object.entries(refusals)) {
+      const error = await createWebhook(owner, team.name, { url }).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).fieldErrors.url?.[0]).toMatch(message);
+    }
+    expect(await db.teamWebhook.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
   it("refuses URLs that are not http(s) with a field error", async () => {
     const { team, owner } = await teamWithOwner();
     for (const url of ["ftp://example.com/x", "javascript:alert(1)", "", "example.com/hook"]) {
@@ -357,6 +372,18 @@ describe("deliverWebhook", () => {
       slow.closeAllConnections();
       await new Promise<void>((resolve) => slow.close(() => resolve()));
     }
+  });
+
+  it("does not send to an address webhooks may not reach, and records why", async () => {
+    const { webhookId, deliveryId } = await pendingDelivery("/moved");
+    // Stored before the rule (or before WEBHOOK_ALLOWED_NETWORKS was narrowed): every delivery checks again.
+    await db.teamWebhook.update({ where: { id: webhookId }, data: { url: "http://10.255.255.1/hook" } });
+    const count = received.length;
+    await expect(deliverWebhook(deliveryId)).rejects.toBeInstanceOf(WebhookDeliveryError);
+    expect(received.length).toBe(count);
+    const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect(delivery).toMatchObject({ status: "pending", attempts: 1, responseStatus: null });
+    expect(delivery.lastError).toMatch(/^10\.255\.255\.1 is in a private network: webhooks may not reach it/);
   });
 
   it("refuses a test event to a disabled webhook and fails a queued delivery of one that was disabled since", async () => {

@@ -10,3 +10,5 @@ if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host) && process.env.HE
   );
 }
 process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+// The webhook tests' receivers listen on this machine, which webhooks may not reach otherwise.
+process.env.WEBHOOK_ALLOWED_NETWORKS ??= "127.0.0.0/8";

@@ -57,6 +57,10 @@ test.describe("team webhooks", () => {
       const urlField = webhooks.createForm.getByLabel("Payload URL");
       await expect(urlField).toHaveAttribute("aria-invalid", "true");
       await expect(urlField).toHaveAccessibleDescription(/http:\/\/ or https:\/\//);
+      // So is the cloud metadata service (webhooks reach public addresses and the networks allowed).
+      await urlField.fill("http://169.254.169.254/latest/meta-data");
+      await webhooks.createForm.getByRole("button", { name: "Create webhook" }).click();
+      await expect(urlField).toHaveAccessibleDescription(/169\.254\.169\.254 is in a link-local network/);
 
       const secret = await webhooks.create(url, "E2E receiver");
       const item = webhooks.webhook(url);
