@@ -112,6 +112,58 @@ describe("graph queries", () => {
     expect(edgeBetween(await getDomainGraph(member))).toBeUndefined();
   });
 
+  it("keep one product_edge_counts row per pair of products, following edges, statuses, teams and deletions", async () => {
+    const team = await createTeam();
+    const otherTeam = await createTeam();
+    const domain = await createDomain(team.id);
+    const upstream = await createProduct({ domainId: domain.id, owningTeamId: team.id });
+    const otherUpstream = await createProduct({ domainId: domain.id, owningTeamId: team.id });
+    const consumer = await createProduct({ domainId: domain.id, owningTeamId: team.id, status: "draft" });
+    const pairs = () =>
+      db.productEdgeCount.findMany({
+        where: { targetId: consumer.id },
+        orderBy: { sourceId: "asc" },
+        select: { sourceId: true, edges: true, targetStatus: true, targetTeamId: true, sourceStatus: true },
+      });
+
+    // Two ports of one upstream product read: one pair, two edges (the metrics count one consumer).
+    const first = await consume(consumer.id, upstream.id);
+    const second = await consume(consumer.id, upstream.id);
+    expect(await pairs()).toEqual([
+      { sourceId: upstream.id, edges: 2, targetStatus: "draft", targetTeamId: team.id, sourceStatus: "active" },
+    ]);
+
+    await db.dataProduct.update({ where: { id: consumer.id }, data: { status: "active", owningTeamId: otherTeam.id } });
+    await db.dataProduct.update({ where: { id: upstream.id }, data: { status: "deprecated" } });
+    expect(await pairs()).toEqual([
+      {
+        sourceId: upstream.id,
+        edges: 2,
+        targetStatus: "active",
+        targetTeamId: otherTeam.id,
+        sourceStatus: "deprecated",
+      },
+    ]);
+
+    // One input port re-pointed at another product's port.
+    const otherPort = await db.outputPort.create({
+      data: { productId: otherUpstream.id, name: unique("port"), displayName: "Port", kind: "table", format: "csv" },
+    });
+    await db.inputPort.update({ where: { id: second.id }, data: { sourceOutputPortId: otherPort.id } });
+    expect((await pairs()).map((pair) => [pair.sourceId, pair.edges]).toSorted()).toEqual(
+      [
+        [upstream.id, 1],
+        [otherUpstream.id, 1],
+      ].toSorted(),
+    );
+
+    await db.inputPort.delete({ where: { id: first.id } });
+    expect((await pairs()).map((pair) => pair.sourceId)).toEqual([otherUpstream.id]);
+    // A deleted consumer takes its pairs with it.
+    await db.dataProduct.delete({ where: { id: consumer.id } });
+    expect(await pairs()).toEqual([]);
+  });
+
   describe("getProductNeighbourhood", () => {
     /** far → upstream → centre → downstream, a source system feeding centre, and another team's draft consumer. */
     async function neighbourhood() {

@@ -63,14 +63,18 @@ function visibleProduct(scope: Prisma.Sql, id: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * The rows of domain_edge_counts (edges counted per pair of domain, team and status of their two products) whose
- * both ends the actor may see: `scope` is a condition over a product `p`, applied here to each end's status and
- * owning team in turn, so the counts follow sqlScopeFor exactly.
+ * The rows of an edge count table whose both ends the actor may see: domain_edge_counts (edges counted per pair
+ * of domain, team and status of their two products) or product_edge_counts (per pair of products). `scope` is a
+ * condition over a product `p`, applied here to each end's status and owning team in turn, so the counts follow
+ * sqlScopeFor exactly.
  */
-export function visibleEdgeCounts(scope: Prisma.Sql): Prisma.Sql {
+export function visibleEdgeCounts(
+  scope: Prisma.Sql,
+  table: "domain_edge_counts" | "product_edge_counts" = "domain_edge_counts",
+): Prisma.Sql {
   return Prisma.sql`
     SELECT e.* FROM (
-      SELECT e.* FROM domain_edge_counts e
+      SELECT e.* FROM ${Prisma.raw(table)} e
       CROSS JOIN LATERAL (SELECT e.source_status AS status, e.source_team_id AS owning_team_id) p
       WHERE ${scope}
     ) e
@@ -284,7 +288,8 @@ export async function listGraphDomains(): Promise<{ name: string; displayName: s
 
 /**
  * Mesh metrics over what the actor may see, aggregated in SQL (only the counts and the top list come back): the
- * product and edge counts from the count tables, the consumers per product from the edges themselves.
+ * product and edge counts from the count tables, the distinct consumers per product from product_edge_counts (one
+ * row per pair of products).
  */
 export async function getMeshMetrics(actor: Actor): Promise<MeshMetricsDto> {
   const scope = sqlScopeFor(actor, "product.read");
@@ -298,16 +303,10 @@ export async function getMeshMetrics(actor: Actor): Promise<MeshMetricsDto> {
       { withConsumers: number; mostConsumed: { ref: string; displayName: string; consumers: number }[] | null }[]
     >(Prisma.sql`
       WITH consumers AS MATERIALIZED (
-        -- Each visible product with the number of distinct visible products reading its ports (index-only scans).
-        SELECT x.source, count(*)::int AS consumers
-        FROM (
-          SELECT DISTINCT op.product_id AS source, ip.product_id AS target
-          FROM input_ports ip
-          JOIN output_ports op ON op.id = ip.source_output_port_id
-          JOIN (SELECT p.id FROM data_products p WHERE ${scope}) s ON s.id = op.product_id
-          JOIN (SELECT p.id FROM data_products p WHERE ${scope}) t ON t.id = ip.product_id
-        ) x
-        GROUP BY x.source
+        -- Each visible product with the number of distinct visible products reading its ports.
+        SELECT e.source_id AS source, count(*)::int AS consumers
+        FROM (${visibleEdgeCounts(scope, "product_edge_counts")}) e
+        GROUP BY e.source_id
       ),
       top AS (
         SELECT d.name || '/' || p.name AS ref, p.display_name AS "displayName", c.consumers
