@@ -86,6 +86,8 @@ test.describe("the notification bell", () => {
     await expect(inbox.list).toContainText(second);
     await expect(inbox.list).toContainText(first);
     await expect(inbox.markReadButton(first)).toHaveCount(0);
+    // `second` is unread: wait for the bell to show it (its count arrives after the page), then take the count.
+    await expect.poll(() => bell.unreadCount()).toBeGreaterThan(0);
     const before = await bell.unreadCount();
     await inbox.markReadButton(second).click();
     await expect(inbox.markReadButton(second)).toHaveCount(0);
