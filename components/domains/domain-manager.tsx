@@ -1,7 +1,7 @@
 "use client";
-import { errorsFor, Field, FormOutcome, useFormAction } from "@/components/ui/form-parts";
+import { errorsFor, Field, NamingFields, SubmitRow, useFormAction } from "@/components/ui/form-parts";
 import { cn } from "@/components/ui/cn";
-import { buttonClasses, cardClasses } from "@/components/ui/styles";
+import { cardClasses } from "@/components/ui/styles";
 import { createSourceSystemAction, createSubDomainAction, updateDomainDescriptionAction } from "@/lib/domains/actions";
 
 interface Props {
@@ -27,9 +27,10 @@ export function DomainManager(props: Props) {
 const formClasses = cn(cardClasses, "space-y-3 p-5");
 
 function DescriptionForm({ domain, description, version }: Props) {
-  const { state, pending, disabled, onSubmit } = useFormAction(updateDomainDescriptionAction.bind(null, domain), {
+  const form = useFormAction(updateDomainDescriptionAction.bind(null, domain), {
     resetOnSuccess: false,
   });
+  const { state, onSubmit } = form;
   return (
     <form onSubmit={onSubmit} aria-labelledby="edit-description-heading" className={formClasses} noValidate>
       <h3 id="edit-description-heading" className="text-base font-semibold text-foreground">
@@ -45,108 +46,68 @@ function DescriptionForm({ domain, description, version }: Props) {
         defaultValue={description}
         errors={errorsFor(state, "description")}
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={disabled} className={buttonClasses("primary", "sm")}>
-          {pending ? "Saving…" : "Save description"}
-        </button>
-        <FormOutcome state={state} id="edit-description-outcome" />
-      </div>
+      <SubmitRow
+        label="Save description"
+        busyLabel="Saving…"
+        form={form}
+        outcomeId="edit-description-outcome"
+        size="sm"
+      />
     </form>
   );
 }
 
 function SourceSystemForm({ domain }: { domain: string }) {
-  const { state, pending, disabled, onSubmit } = useFormAction(createSourceSystemAction.bind(null, domain));
+  const form = useFormAction(createSourceSystemAction.bind(null, domain));
+  const { state, onSubmit } = form;
   return (
     <form onSubmit={onSubmit} aria-labelledby="new-source-heading" className={formClasses} noValidate>
       <h3 id="new-source-heading" className="text-base font-semibold text-foreground">
         Register a source system
       </h3>
-      <Field
-        id="source-display-name"
-        name="displayName"
-        label="Display name"
-        required
-        maxLength={120}
-        errors={errorsFor(state, "displayName")}
+      <NamingFields
+        prefix="source"
+        state={state}
+        nameHint="Lowercase letters, digits and hyphens, unique in this domain."
+      >
+        <Field
+          id="source-kind"
+          name="kind"
+          label="Kind"
+          required
+          maxLength={40}
+          defaultValue="service"
+          hint="In your words: service, database, SaaS…"
+          errors={errorsFor(state, "kind")}
+        />
+      </NamingFields>
+      <SubmitRow
+        label="Register source system"
+        busyLabel="Registering…"
+        form={form}
+        outcomeId="new-source-outcome"
+        size="sm"
       />
-      <Field
-        id="source-name"
-        name="name"
-        label="URL name"
-        required
-        maxLength={63}
-        autoComplete="off"
-        hint="Lowercase letters, digits and hyphens, unique in this domain."
-        errors={errorsFor(state, "name")}
-      />
-      <Field
-        id="source-kind"
-        name="kind"
-        label="Kind"
-        required
-        maxLength={40}
-        defaultValue="service"
-        hint="In your words: service, database, SaaS…"
-        errors={errorsFor(state, "kind")}
-      />
-      <Field
-        id="source-description"
-        name="description"
-        label="Description"
-        multiline
-        maxLength={2000}
-        errors={errorsFor(state, "description")}
-      />
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={disabled} className={buttonClasses("primary", "sm")}>
-          {pending ? "Registering…" : "Register source system"}
-        </button>
-        <FormOutcome state={state} id="new-source-outcome" />
-      </div>
     </form>
   );
 }
 
 function SubDomainForm({ domain, displayName }: { domain: string; displayName: string }) {
-  const { state, pending, disabled, onSubmit } = useFormAction(createSubDomainAction.bind(null, domain));
+  const form = useFormAction(createSubDomainAction.bind(null, domain));
+  const { state, onSubmit } = form;
   return (
     <form onSubmit={onSubmit} aria-labelledby="new-subdomain-heading" className={formClasses} noValidate>
       <h3 id="new-subdomain-heading" className="text-base font-semibold text-foreground">
         Create a sub-domain of {displayName}
       </h3>
-      <Field
-        id="subdomain-display-name"
-        name="displayName"
-        label="Display name"
-        required
-        maxLength={120}
-        errors={errorsFor(state, "displayName")}
+      <NamingFields prefix="subdomain" state={state} nameHint="Unique across all domains, e.g. finance-billing." />
+      <SubmitRow
+        label="Create sub-domain"
+        busyLabel="Creating…"
+        form={form}
+        outcomeId="new-subdomain-outcome"
+        size="sm"
       />
-      <Field
-        id="subdomain-name"
-        name="name"
-        label="URL name"
-        required
-        maxLength={63}
-        autoComplete="off"
-        hint="Unique across all domains, e.g. finance-billing."
-        errors={errorsFor(state, "name")}
-      />
-      <Field
-        id="subdomain-description"
-        name="description"
-        label="Description"
-        multiline
-        maxLength={2000}
-        errors={errorsFor(state, "description")}
-      />
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={disabled} className={buttonClasses("primary", "sm")}>
-          {pending ? "Creating…" : "Create sub-domain"}
-        </button>
-        <FormOutcome state={state} id="new-subdomain-outcome" />
-      </div>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { cardClasses } from "@/components/ui/styles";
 import { addTeamMemberAction, changeTeamMemberRoleAction, removeTeamMemberAction } from "@/lib/teams/actions";
 import type { TeamMemberDto } from "@/lib/teams/schemas";
-import { errorsFor, Field, FormOutcome, SelectField, useFormAction } from "@/components/ui/form-parts";
+import { errorsFor, Field, FormOutcome, SelectField, SubmitRow, useFormAction } from "@/components/ui/form-parts";
 
 const ROLE_OPTIONS = [
   { value: "member", label: "Member" },
@@ -92,7 +92,8 @@ function MemberControls({ team, version, member }: { team: string; version: numb
 }
 
 function AddMemberForm({ team }: { team: string }) {
-  const { state, pending, disabled, onSubmit } = useFormAction(addTeamMemberAction.bind(null, team));
+  const form = useFormAction(addTeamMemberAction.bind(null, team));
+  const { state, onSubmit } = form;
   return (
     <form
       onSubmit={onSubmit}
@@ -125,12 +126,7 @@ function AddMemberForm({ team }: { team: string }) {
           className="w-36"
         />
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={disabled} className={buttonClasses("primary", "md")}>
-          {pending ? "Adding…" : "Add member"}
-        </button>
-        <FormOutcome state={state} id="add-member-outcome" />
-      </div>
+      <SubmitRow label="Add member" busyLabel="Adding…" form={form} outcomeId="add-member-outcome" />
     </form>
   );
 }

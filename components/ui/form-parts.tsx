@@ -1,6 +1,7 @@
 "use client";
 // Form pieces shared by the management and access forms: an action hook that keeps what was typed when the
-// server refuses it, labelled fields whose errors are tied to them, and the form-level outcome message.
+// server refuses it, labelled fields whose errors are tied to them, the naming fields of something new, and the
+// submit button with the form-level outcome message.
 import {
   startTransition,
   useActionState,
@@ -12,7 +13,7 @@ import {
   type ReactNode,
 } from "react";
 import { cn } from "@/components/ui/cn";
-import { inputClasses } from "@/components/ui/styles";
+import { buttonClasses, inputClasses } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/action-result";
 
 type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
@@ -164,5 +165,80 @@ export function FormOutcome<T>({ state, id }: { state: ActionResult<T> | null; i
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * The display name, URL name and description of something new (a domain, team, sub-domain or source system), with
+ * ids `<prefix>-display-name`, `<prefix>-name` and `<prefix>-description`; `children` come between the URL name
+ * and the description.
+ */
+export function NamingFields<T>({
+  prefix,
+  state,
+  nameHint,
+  children,
+}: {
+  prefix: string;
+  state: ActionResult<T> | null;
+  /** What a URL name may be, with an example. */
+  nameHint: string;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <Field
+        id={`${prefix}-display-name`}
+        name="displayName"
+        label="Display name"
+        required
+        maxLength={120}
+        errors={errorsFor(state, "displayName")}
+      />
+      <Field
+        id={`${prefix}-name`}
+        name="name"
+        label="URL name"
+        required
+        maxLength={63}
+        autoComplete="off"
+        hint={nameHint}
+        errors={errorsFor(state, "name")}
+      />
+      {children}
+      <Field
+        id={`${prefix}-description`}
+        name="description"
+        label="Description"
+        multiline
+        maxLength={2000}
+        errors={errorsFor(state, "description")}
+      />
+    </>
+  );
+}
+
+/** A form's submit button (`busyLabel` while under way) with what the last submission answered beside it. */
+export function SubmitRow<T>({
+  form,
+  label,
+  busyLabel,
+  outcomeId,
+  size = "md",
+}: {
+  /** The form's useFormAction. */
+  form: { state: ActionResult<T> | null; pending: boolean; disabled: boolean };
+  label: string;
+  busyLabel: string;
+  outcomeId: string;
+  size?: "sm" | "md";
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button type="submit" disabled={form.disabled} className={buttonClasses("primary", size)}>
+        {form.pending ? busyLabel : label}
+      </button>
+      <FormOutcome state={form.state} id={outcomeId} />
+    </div>
   );
 }
