@@ -250,7 +250,7 @@ function scenarios(lib: Lib, actor: Actor, { sample, bigDomain, bigTeam, polysem
     {
       name: "mesh-metrics",
       description:
-        "mesh metrics over every visible product: getMeshMetrics; HTTP is the whole /mesh page (metrics, domain list, relations table)",
+        "mesh metrics over every visible product: getMeshMetrics; HTTP is the whole /mesh page (metrics, domain list)",
       sql: () => lib.getMeshMetrics(actor),
       http: ["/mesh"],
       targets: [],

@@ -20,6 +20,7 @@ import {
 import { productPath } from "@/lib/products/schemas";
 import { fetchGraph, GraphCanvas, GraphMessage } from "./graph-canvas";
 import { HEX_HEIGHT, HEX_WIDTH } from "./hexagon-node";
+import { DomainRelationsTable, ProductRelationsTable } from "./mesh-relations-table";
 import { layoutGroups, layoutOverview, type Box } from "./layout";
 
 type View = "products" | "domains";
@@ -31,7 +32,10 @@ export interface MeshExplorerProps {
   domains: { name: string; displayName: string }[];
 }
 
-/** The interactive mesh graph: product graph or domain overview, filters, find, lineage highlight, side panel. */
+/**
+ * The interactive mesh graph: product graph or domain overview, filters, find, lineage highlight, side panel, and
+ * the relations it draws as a table.
+ */
 export function MeshExplorer(props: MeshExplorerProps) {
   return (
     <ReactFlowProvider>
@@ -393,6 +397,9 @@ function ProductGraph(props: ProductGraphProps) {
         lineageSize={lineage ? lineage.nodes.size - 1 : 0}
         onClose={() => setSelectedId(null)}
       />
+      <div className="lg:col-span-2">
+        <ProductRelationsTable nodes={visibleNodes} edges={visibleEdges} />
+      </div>
     </div>
   );
 }
@@ -515,6 +522,7 @@ function DomainOverview({ graph, onOpen }: { graph: DomainGraphDto; onOpen: (dom
         Domains with their products; an edge&apos;s number counts the consumption edges between two domains. Click a
         domain to open its products and their direct neighbours.
       </p>
+      <DomainRelationsTable graph={graph} />
     </div>
   );
 }

@@ -3,12 +3,13 @@ import { expect, type Locator, type Page, type Response } from "@playwright/test
 /** How long a graph may take to load and lay out: a production build, but on a busy 2-core machine. */
 export const GRAPH_TIMEOUT = 45_000;
 
-/** The mesh graph at /mesh: the graph, its side panel, the relations table and the metrics. */
+/** The mesh graph at /mesh: the graph, its side panel, the relations tables below it and the metrics. */
 export class MeshPage {
   readonly heading: Locator;
   readonly graph: Locator;
   readonly sidePanel: Locator;
   readonly relationsTable: Locator;
+  readonly domainRelationsTable: Locator;
   readonly metrics: Locator;
   readonly findInput: Locator;
 
@@ -17,6 +18,7 @@ export class MeshPage {
     this.graph = page.getByRole("region", { name: "Mesh graph" });
     this.sidePanel = page.getByRole("complementary", { name: "Selected product" });
     this.relationsTable = page.getByRole("table", { name: "Consumption relations between data products" });
+    this.domainRelationsTable = page.getByRole("table", { name: "Consumption relations between domains" });
     this.metrics = page.getByRole("region", { name: "Mesh metrics" });
     this.findInput = page.getByLabel("Find a product", { exact: true });
   }
@@ -63,7 +65,15 @@ export class MeshPage {
     return this.graph.getByRole("button", { name: `${displayName} (${ref})`, exact: true });
   }
 
-  /** A row of the relations table: upstream ref → port → consuming ref. */
+  /** A row of the domain overview's relations table: upstream domain → consuming domain → edges. */
+  domainRelationRow(upstream: string, consumer: string): Locator {
+    return this.domainRelationsTable
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell", { name: upstream, exact: true }) })
+      .filter({ has: this.page.getByRole("cell", { name: consumer, exact: true }) });
+  }
+
+  /** A row of the product graph's relations table: upstream ref → port → consuming ref. */
   relationRow(upstreamRef: string, consumerRef: string): Locator {
     return this.relationsTable.getByRole("row").filter({ hasText: upstreamRef }).filter({ hasText: consumerRef });
   }

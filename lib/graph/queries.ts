@@ -12,7 +12,6 @@ import {
   type GraphProductDto,
   type GraphSourceSystemDto,
   type MeshMetricsDto,
-  type MeshRelationDto,
   type ProductGraphDto,
   type ProductNeighbourhoodDto,
 } from "./schemas";
@@ -21,9 +20,6 @@ import {
 
 /** How many of a domain's products the product graph of that domain holds at most (the first by name). */
 export const DOMAIN_GRAPH_LIMIT = 300;
-
-/** How many relations the table view lists at most (the page says so when it stops there). */
-export const RELATIONS_LIMIT = 500;
 
 /** Each domain with the name of its top-level domain (for the colour); cycle-safe, depth-limited. */
 const DOMAIN_ROOTS = Prisma.sql`
@@ -329,48 +325,4 @@ export async function getMeshMetrics(actor: Actor): Promise<MeshMetricsDto> {
     productsWithoutConsumers: products - (consumed?.withConsumers ?? 0),
     mostConsumed: top,
   };
-}
-
-/**
- * The consumption relations as rows for the table view: upstream product → port → consuming product, ordered by
- * the upstream ref, port and consumer ref, at most RELATIONS_LIMIT. Read domain by domain in ref order (`<domain>/`
- * sorts like the refs starting with it), each from the domain's products in name order (an index), so the first
- * rows come without joining and sorting every edge of the mesh.
- */
-export async function listMeshRelations(actor: Actor): Promise<MeshRelationDto[]> {
-  const scope = sqlScopeFor(actor, "product.read");
-  const domains = await db.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT d.id FROM domains d ORDER BY d.name || '/'`);
-  const rows: {
-    id: string;
-    upstreamRef: string;
-    upstreamName: string;
-    portName: string;
-    portDisplayName: string;
-    consumerRef: string;
-    consumerName: string;
-  }[] = [];
-  for (const domain of domains) {
-    if (rows.length >= RELATIONS_LIMIT) break;
-    rows.push(
-      ...(await db.$queryRaw<typeof rows>(Prisma.sql`
-        SELECT ip.id, sd.name || '/' || p.name AS "upstreamRef", p.display_name AS "upstreamName",
-               op.name AS "portName", op.display_name AS "portDisplayName",
-               td.name || '/' || t.name AS "consumerRef", t.display_name AS "consumerName"
-        FROM domains sd
-        JOIN data_products p ON p.domain_id = sd.id
-        JOIN output_ports op ON op.product_id = p.id
-        JOIN input_ports ip ON ip.source_output_port_id = op.id
-        JOIN data_products t ON t.id = ip.product_id
-        JOIN domains td ON td.id = t.domain_id
-        WHERE sd.id = ${domain.id}::uuid AND ${scope} AND ${visibleProduct(scope, Prisma.sql`t.id`)}
-        ORDER BY p.name, op.name, "consumerRef"
-        LIMIT ${RELATIONS_LIMIT - rows.length}`)),
-    );
-  }
-  return rows.map((row) => ({
-    id: row.id,
-    upstream: { ref: row.upstreamRef, displayName: row.upstreamName },
-    port: { name: row.portName, displayName: row.portDisplayName },
-    consumer: { ref: row.consumerRef, displayName: row.consumerName },
-  }));
 }

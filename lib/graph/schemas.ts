@@ -122,13 +122,6 @@ export interface DomainGraphDto {
   edges: DomainEdgeDto[];
 }
 
-export interface MeshRelationDto {
-  id: string;
-  upstream: { ref: string; displayName: string };
-  port: { name: string; displayName: string };
-  consumer: { ref: string; displayName: string };
-}
-
 export interface MeshMetricsDto {
   products: number;
   consumptionEdges: number;

@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
 import { MeshExplorer } from "@/components/graph/mesh-explorer";
 import { MeshMetrics } from "@/components/graph/mesh-metrics";
-import { MeshRelationsTable } from "@/components/graph/mesh-relations-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/authz";
-import { getMeshMetrics, listGraphDomains, listMeshRelations, RELATIONS_LIMIT } from "@/lib/graph/queries";
+import { getMeshMetrics, listGraphDomains } from "@/lib/graph/queries";
 import { PRODUCT_GRAPH_THRESHOLD } from "@/lib/graph/schemas";
 
 export const metadata: Metadata = { title: "Mesh" };
 
 export default async function MeshPage() {
   const actor = await requireActor();
-  const [metrics, domains, relations] = await Promise.all([
-    getMeshMetrics(actor),
-    listGraphDomains(),
-    listMeshRelations(actor),
-  ]);
+  const [metrics, domains] = await Promise.all([getMeshMetrics(actor), listGraphDomains()]);
   const small = metrics.products <= PRODUCT_GRAPH_THRESHOLD;
   return (
     <div className="space-y-8">
@@ -27,7 +22,6 @@ export default async function MeshPage() {
         <MeshExplorer initialView={small ? "products" : "domains"} wholeMeshAllowed={small} domains={domains} />
         <MeshMetrics metrics={metrics} />
       </div>
-      <MeshRelationsTable relations={relations} limit={RELATIONS_LIMIT} />
     </div>
   );
 }
