@@ -183,6 +183,21 @@ export function accessLevelsOf(contract: unknown): { level: string; description:
   return [{ level: "read", description: "Read the port's data." }];
 }
 
+/** Whether a granted level writes: the port's ODCS role of that name says `access: write` (any other level reads). */
+export function levelWrites(contract: unknown, level: string): boolean {
+  const roles = (contract as { roles?: unknown } | null)?.roles;
+  return (
+    Array.isArray(roles) &&
+    roles.some(
+      (role) =>
+        typeof role === "object" &&
+        role !== null &&
+        (role as { role?: unknown }).role === level &&
+        (role as { access?: unknown }).access === "write",
+    )
+  );
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a URL segment can be a request or grant id (anything else simply does not exist). */

@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "../audit";
 import { db, type Tx } from "../db";
 import type { ProvisioningState } from "../generated/prisma/enums";
+import { levelWrites } from "../access/schemas";
 import { enqueueJob } from "../jobs";
 import { parsePostgresServer, targetKey, type PostgresServer } from "./schemas";
 import { grantOnTarget, revokeOnTarget, type StillGranted } from "./target-sql";
@@ -17,6 +18,7 @@ export class ProvisioningError extends Error {
 const grantSelect = {
   id: true,
   status: true,
+  accessLevel: true,
   startsAt: true,
   endsAt: true,
   consumerTeamId: true,
@@ -26,7 +28,12 @@ const grantSelect = {
   provisionedRole: true,
   consumerTeam: { select: { name: true } },
   outputPort: {
-    select: { name: true, server: true, product: { select: { name: true, domain: { select: { name: true } } } } },
+    select: {
+      name: true,
+      server: true,
+      contract: true,
+      product: { select: { name: true, domain: { select: { name: true } } } },
+    },
   },
 } as const;
 
@@ -50,15 +57,25 @@ async function stillGranted(
       startsAt: { lte: now },
       endsAt: { gt: now },
     },
-    select: { outputPort: { select: { server: true } } },
+    select: { accessLevel: true, outputPort: { select: { server: true, contract: true } } },
   });
   const same = others
-    .map((other) => parsePostgresServer(other.outputPort.server))
-    .filter((other): other is PostgresServer => other !== null && targetKey(other) === targetKey(server));
+    .map((other) => ({
+      server: parsePostgresServer(other.outputPort.server),
+      writes: levelWrites(other.outputPort.contract, other.accessLevel),
+    }))
+    .filter(
+      (other): other is { server: PostgresServer; writes: boolean } =>
+        other.server !== null && targetKey(other.server) === targetKey(server),
+    );
+  const sameTable = same.filter(
+    (other) => other.server.schema === server.schema && other.server.table === server.table,
+  );
   return {
     database: same.length > 0,
-    schema: same.some((other) => other.schema === server.schema),
-    table: same.some((other) => other.schema === server.schema && other.table === server.table),
+    schema: same.some((other) => other.server.schema === server.schema),
+    table: sameTable.length > 0,
+    tableWrites: sameTable.some((other) => other.writes),
   };
 }
 
@@ -66,7 +83,8 @@ type Outcome = { failed: false } | { failed: true; error: Error };
 
 /**
  * Brings the target database in line with one grant: a grant in effect gets its team's role CONNECT, USAGE and
- * SELECT on the output port's table; any other grant has them revoked. Records the provisioning state, attempts,
+ * SELECT on the output port's table (and INSERT, UPDATE, DELETE when its level's ODCS role writes); any other
+ * grant has them revoked. Records the provisioning state, attempts,
  * time and role on the grant with an audit event (actor null) in one transaction. Idempotent. A failure is recorded
  * as `failed` with the error and then thrown, so that the job queue retries with backoff. A grant that starts
  * later is scheduled for its start. Ports that are not PostgreSQL tables are left alone.
@@ -93,6 +111,8 @@ export async function reconcileGrant(grantId: string, now: Date = new Date()): P
       const port = `output-port:${grant.outputPort.product.domain.name}/${grant.outputPort.product.name}#${grant.outputPort.name}`;
       const target = `${targetKey(server)} ${server.schema}.${server.table}`;
       const credentials = teamDatabaseCredentials(grant.consumerTeam.name);
+      // A level whose ODCS role writes gets INSERT, UPDATE and DELETE besides SELECT.
+      const writes = levelWrites(grant.outputPort.contract, grant.accessLevel);
       const role = wanted ? credentials.role : (grant.provisionedRole ?? credentials.role);
       const retrying = grant.provisioningState === "pending" || grant.provisioningState === "failed";
       const attempts = retrying ? grant.provisioningAttempts + 1 : 1;
@@ -104,7 +124,7 @@ export async function reconcileGrant(grantId: string, now: Date = new Date()): P
             `No credentials are configured for ${targetKey(server)}: add it to PROVISIONING_TARGETS.`,
           );
         }
-        if (wanted) await grantOnTarget(adminUrl, server, credentials);
+        if (wanted) await grantOnTarget(adminUrl, server, credentials, writes);
         else await revokeOnTarget(adminUrl, server, role, await stillGranted(tx, grant, server, now));
       } catch (error) {
         const message = `${wanted ? "Granting" : "Revoking"} access on ${target} failed: ${
@@ -143,7 +163,14 @@ export async function reconcileGrant(grantId: string, now: Date = new Date()): P
         action: wanted ? "grant.provisioned" : "grant.deprovisioned",
         entityRef,
         before: { provisioningState: grant.provisioningState },
-        after: { provisioningState: state, role, target, outputPort: port, attempt: attempts },
+        after: {
+          provisioningState: state,
+          role,
+          target,
+          outputPort: port,
+          access: writes ? "write" : "read",
+          attempt: attempts,
+        },
       });
       return { failed: false };
     },

@@ -82,7 +82,10 @@ afterAll(async () => {
 });
 
 /** An active grant of a new consumer team on a new product's port served by `server`. */
-async function grantOn(server: object, options: { startsAt?: Date; consumerTeamId?: string } = {}) {
+async function grantOn(
+  server: object,
+  options: { startsAt?: Date; consumerTeamId?: string; contract?: object; accessLevel?: string } = {},
+) {
   const owner = await createUser();
   const team = await createTeam([{ userId: owner.id, role: "owner" }]);
   const domain = await createDomain(team.id);
@@ -99,6 +102,7 @@ async function grantOn(server: object, options: { startsAt?: Date; consumerTeamI
       kind: "table",
       format: "postgres",
       server,
+      ...(options.contract ? { contract: options.contract } : {}),
     },
   });
   const startsAt = options.startsAt ?? new Date(Date.now() - 60_000);
@@ -111,6 +115,7 @@ async function grantOn(server: object, options: { startsAt?: Date; consumerTeamI
       consumerTeamId: consumer.id,
       purpose: "Revenue dashboard",
       use: "analytics",
+      ...(options.accessLevel ? { accessLevel: options.accessLevel } : {}),
       startsAt,
       endsAt,
       status: "approved",
@@ -124,6 +129,7 @@ async function grantOn(server: object, options: { startsAt?: Date; consumerTeamI
       startsAt,
       endsAt,
       provisioningState: "pending",
+      ...(options.accessLevel ? { accessLevel: options.accessLevel } : {}),
     },
   });
   rolesMade.push(teamDatabaseCredentials(consumer.name).role);
@@ -258,6 +264,38 @@ describe("reconcileGrant", () => {
     await reconcileGrant(first.grant.id);
     await expect(selectAs(first.team.name, "SELECT * FROM sales.orders")).rejects.toThrow(/permission denied/);
     expect(await selectAs(first.team.name, "SELECT count(*)::int AS n FROM sales.refunds")).toEqual([{ n: 2 }]);
+  });
+
+  it("a level whose ODCS role writes may also insert, update and delete; revoking it leaves a reading grant SELECT", async () => {
+    const contract = {
+      roles: [
+        { role: "analyst", access: "read" },
+        { role: "loader", access: "write" },
+      ],
+    };
+    const writer = await grantOn(serverOf("orders"), { contract, accessLevel: "loader" });
+    const reader = await grantOn(serverOf("orders"), {
+      contract,
+      accessLevel: "analyst",
+      consumerTeamId: writer.team.id,
+    });
+    await reconcileGrant(writer.grant.id);
+    await reconcileGrant(reader.grant.id);
+    const team = writer.team.name;
+    await selectAs(team, "INSERT INTO sales.orders VALUES (1001, 5)");
+    await selectAs(team, "UPDATE sales.orders SET amount = 6 WHERE id = 1001");
+    await selectAs(team, "DELETE FROM sales.orders WHERE id = 1001");
+    expect((await auditOf(writer.grant.id)).at(-1)?.after).toMatchObject({ access: "write" });
+
+    await revoke(writer.grant.id);
+    await reconcileGrant(writer.grant.id);
+    await expect(selectAs(team, "INSERT INTO sales.orders VALUES (1002, 5)")).rejects.toThrow(/permission denied/);
+    expect(await selectAs(team, "SELECT count(*)::int AS n FROM sales.orders")).toEqual([{ n: 25 }]);
+
+    // A reading level alone never writes.
+    const alone = await grantOn(serverOf("orders"), { contract, accessLevel: "analyst" });
+    await reconcileGrant(alone.grant.id);
+    await expect(selectAs(alone.team.name, "DELETE FROM sales.orders")).rejects.toThrow(/permission denied/);
   });
 
   it("records a failure with its error and throws, so that the job is retried", async () => {

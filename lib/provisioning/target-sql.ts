@@ -1,5 +1,6 @@
 // The statements run on a target database: a LOGIN role per consumer team, CONNECT on the database, USAGE on the
-// schema and SELECT on the table; and their revocation. Every statement is idempotent.
+// schema and SELECT on the table (INSERT, UPDATE and DELETE too for a writing level); and their revocation. Every
+// statement is idempotent.
 import "server-only";
 import pg from "pg";
 import type { PostgresServer } from "./schemas";
@@ -25,18 +26,23 @@ async function withTarget<T>(adminUrl: string, work: (client: pg.Client) => Prom
   }
 }
 
+/** What a writing level adds to SELECT. */
+const WRITE_PRIVILEGES = "INSERT, UPDATE, DELETE";
+
 function tableName(server: PostgresServer): string {
   return `${pg.escapeIdentifier(server.schema)}.${pg.escapeIdentifier(server.table)}`;
 }
 
 /**
  * Creates the role when it is missing (else makes sure it can log in), sets its password (so that a changed
- * AUTH_SECRET heals on the next provisioning) and grants CONNECT, USAGE and SELECT, in one transaction.
+ * AUTH_SECRET heals on the next provisioning) and grants CONNECT, USAGE and SELECT (and, when `writes`, INSERT,
+ * UPDATE and DELETE), in one transaction.
  */
 export async function grantOnTarget(
   adminUrl: string,
   server: PostgresServer,
   credentials: { role: string; password: string },
+  writes = false,
 ): Promise<void> {
   const role = pg.escapeIdentifier(credentials.role);
   const password = pg.escapeLiteral(credentials.password);
@@ -53,7 +59,9 @@ export async function grantOnTarget(
       );
       await client.query(`GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(server.database)} TO ${role}`);
       await client.query(`GRANT USAGE ON SCHEMA ${pg.escapeIdentifier(server.schema)} TO ${role}`);
-      await client.query(`GRANT SELECT ON TABLE ${tableName(server)} TO ${role}`);
+      await client.query(
+        `GRANT ${writes ? `SELECT, ${WRITE_PRIVILEGES}` : "SELECT"} ON TABLE ${tableName(server)} TO ${role}`,
+      );
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -67,14 +75,17 @@ export interface StillGranted {
   database: boolean;
   schema: boolean;
   table: boolean;
+  /** Another current grant on the same table writes. */
+  tableWrites: boolean;
 }
 
 /** PostgreSQL's codes for a schema or table that does not exist: then there is nothing to revoke on it. */
 const GONE = new Set(["3F000", "42P01"]);
 
 /**
- * Revokes SELECT on the table, then USAGE on the schema and CONNECT on the database unless another current grant
- * of the team still needs them. The role itself stays (other grants, other databases of the server).
+ * Revokes SELECT (and the write privileges) on the table, then USAGE on the schema and CONNECT on the database,
+ * unless another current grant of the team still needs them; a remaining grant that only reads keeps SELECT. The
+ * role itself stays (other grants, other databases of the server).
  */
 export async function revokeOnTarget(
   adminUrl: string,
@@ -87,7 +98,9 @@ export async function revokeOnTarget(
     const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [roleName]);
     if (!rowCount) return;
     const statements = [
-      still.table ? null : `REVOKE SELECT ON TABLE ${tableName(server)} FROM ${role}`,
+      still.tableWrites
+        ? null
+        : `REVOKE ${still.table ? WRITE_PRIVILEGES : `SELECT, ${WRITE_PRIVILEGES}`} ON TABLE ${tableName(server)} FROM ${role}`,
       still.schema ? null : `REVOKE USAGE ON SCHEMA ${pg.escapeIdentifier(server.schema)} FROM ${role}`,
       still.database ? null : `REVOKE CONNECT ON DATABASE ${pg.escapeIdentifier(server.database)} FROM ${role}`,
     ];
