@@ -16,6 +16,12 @@ const tableClasses =
   "w-full text-left text-sm [&_tbody_a:hover]:underline [&_tbody_div]:font-mono [&_tbody_div]:text-xs [&_tbody_div]:text-muted [&_tbody_td]:px-4 [&_tbody_td]:py-2";
 const headClasses = "border-b border-line text-xs text-muted [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium";
 
+/** The first FIRST_ROWS of `rows`, or all of them once asked for. */
+function useFirstRows<T>(rows: T[]): { shown: T[]; showAll: () => void } {
+  const [all, setAll] = useState(false);
+  return { shown: all ? rows : rows.slice(0, FIRST_ROWS), showAll: () => setAll(true) };
+}
+
 function RelationsSection({
   description,
   total,
@@ -50,7 +56,6 @@ function RelationsSection({
 
 /** The product graph's edges as a table: upstream product, output port, consuming product, by upstream ref. */
 export function ProductRelationsTable({ nodes, edges }: { nodes: GraphProductDto[]; edges: GraphEdgeDto[] }) {
-  const [showAll, setShowAll] = useState(false);
   const rows = useMemo(() => {
     const byId = new Map(nodes.map((node) => [node.id, node]));
     return edges
@@ -66,13 +71,13 @@ export function ProductRelationsTable({ nodes, edges }: { nodes: GraphProductDto
           a.consumer.ref.localeCompare(b.consumer.ref),
       );
   }, [nodes, edges]);
-  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  const { shown, showAll } = useFirstRows(rows);
   return (
     <RelationsSection
       description="The edges of the graph as a table: each row is an upstream product whose output port feeds a consuming product."
       total={rows.length}
       shown={shown.length}
-      onShowAll={() => setShowAll(true)}
+      onShowAll={showAll}
     >
       <table className={cn(tableClasses, "[&_tbody_td:nth-child(2)]:font-mono [&_tbody_td:nth-child(2)]:text-xs")}>
         <caption className="sr-only">Consumption relations between data products</caption>
@@ -105,7 +110,6 @@ export function ProductRelationsTable({ nodes, edges }: { nodes: GraphProductDto
 
 /** The domain overview's edges as a table: domain → domain with the number of consumption edges, most first. */
 export function DomainRelationsTable({ graph }: { graph: DomainGraphDto }) {
-  const [showAll, setShowAll] = useState(false);
   const rows = useMemo(() => {
     const byName = new Map(graph.domains.map((domain) => [domain.name, domain]));
     return graph.edges
@@ -121,13 +125,13 @@ export function DomainRelationsTable({ graph }: { graph: DomainGraphDto }) {
           a.target.name.localeCompare(b.target.name),
       );
   }, [graph]);
-  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  const { shown, showAll } = useFirstRows(rows);
   return (
     <RelationsSection
       description="The edges of the domain overview as a table: each row counts the consumption edges from products of one domain to products of another (or the same)."
       total={rows.length}
       shown={shown.length}
-      onShowAll={() => setShowAll(true)}
+      onShowAll={showAll}
     >
       <table
         className={cn(tableClasses, "[&_tbody_td:nth-child(3)]:text-right [&_tbody_td:nth-child(3)]:tabular-nums")}

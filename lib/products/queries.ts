@@ -12,40 +12,9 @@ import {
   type InputPortDto,
   type OutputPortDto,
   type ProductDetailDto,
-  type ProductSummaryDto,
   type SchemaFieldDto,
   type SloDto,
 } from "./schemas";
-
-/** What a product list row shows (catalog, domain and team pages). */
-export const productSummarySelect = {
-  id: true,
-  name: true,
-  displayName: true,
-  description: true,
-  archetype: true,
-  status: true,
-  tags: true,
-  domain: { select: { name: true, displayName: true, parent: { select: { name: true, displayName: true } } } },
-  owningTeam: { select: { name: true, displayName: true } },
-} satisfies Prisma.DataProductSelect;
-
-type SummaryRow = Prisma.DataProductGetPayload<{ select: typeof productSummarySelect }>;
-
-export function toProductSummary(row: SummaryRow): ProductSummaryDto {
-  return {
-    id: row.id,
-    ref: productRef(row.domain.name, row.name),
-    name: row.name,
-    displayName: row.displayName,
-    description: row.description,
-    archetype: row.archetype,
-    status: row.status,
-    tags: row.tags,
-    domain: { name: row.domain.name, displayName: row.domain.displayName, parent: row.domain.parent },
-    owningTeam: row.owningTeam,
-  };
-}
 
 interface DetailRow {
   id: string;
