@@ -140,6 +140,14 @@ export async function createTaggedProducts(
   return rows.map((row) => `podcasts/${row.name}`).sort();
 }
 
+/**
+ * Deletes the products createTaggedProducts made with `tag`, so that the test database does not grow by them on
+ * every run (past 300 products in podcasts, the mesh graph of that domain no longer draws the demo product).
+ */
+export async function deleteTaggedProducts(tag: string): Promise<void> {
+  await query(`delete from data_products where $1 = any(tags) and name like $1 || '-%'`, [tag]);
+}
+
 /** Makes product `consumer` read output port `port` of product `upstream` (refs `<domain>/<name>`). */
 export async function addConsumer(consumer: string, upstream: string, port: string): Promise<void> {
   const [consumerDomain, consumerName] = consumer.split("/");

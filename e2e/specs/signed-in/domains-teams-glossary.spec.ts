@@ -1,5 +1,5 @@
 // Runs once per demo persona (projects admin, governance, podcasts-owner, users-owner, consumer).
-import { query, queryOne } from "../../db";
+import { createTaggedProducts, deleteTaggedProducts, query, queryOne, uniqueSuffix } from "../../db";
 import { expect, test } from "../../fixtures";
 import { DomainPages, GlossaryPages, TeamPage } from "../../pages/domain-pages";
 import { PERSONAS } from "../../personas";
@@ -49,28 +49,30 @@ test.describe("domains, teams and the glossary", () => {
     const seesDrafts = role !== "member" || (teams as readonly string[]).includes("podcasts");
     const visible = `FROM data_products p JOIN teams t ON t.id = p.owning_team_id
        WHERE t.name = 'podcasts' AND p.status <> 'retired' AND (p.status::text IN ${LISTED} OR ${seesDrafts})`;
+    // More products than one page, so that the page shows the first page and links to the catalog for the rest.
+    const tag = `e2e-team-${uniqueSuffix()}`;
+    await createTaggedProducts(tag, PAGE_SIZE + 1);
     const team = new TeamPage(page);
-    let count = 0;
-    // The catalog tests add products to team podcasts in parallel: read what to expect, then the page, again if
-    // one of them landed in between.
-    await expect(async () => {
-      const products = await query<{ display_name: string }>(
-        `SELECT p.display_name ${visible} ORDER BY p.name, p.id LIMIT ${PAGE_SIZE}`,
-      );
-      count = (await queryOne<{ count: number }>(`SELECT count(*)::int AS count ${visible}`)).count;
-      await team.goto("podcasts");
-      await expect(team.productCount()).toHaveText(String(count), { timeout: 2_000 });
-      await expect(team.productLinks()).toHaveText(
-        products.map((product) => product.display_name),
-        { timeout: 2_000 },
-      );
-    }).toPass();
-    for (const member of members) await expect(team.members()).toContainText(member.email);
-    if (count > PAGE_SIZE) {
+    try {
+      // The catalog tests add products to team podcasts in parallel: read what to expect, then the page, again if
+      // one of them landed in between.
+      await expect(async () => {
+        const products = await query<{ display_name: string }>(
+          `SELECT p.display_name ${visible} ORDER BY p.name, p.id LIMIT ${PAGE_SIZE}`,
+        );
+        const { count } = await queryOne<{ count: number }>(`SELECT count(*)::int AS count ${visible}`);
+        await team.goto("podcasts");
+        await expect(team.productCount()).toHaveText(String(count), { timeout: 2_000 });
+        await expect(team.productLinks()).toHaveText(
+          products.map((product) => product.display_name),
+          { timeout: 2_000 },
+        );
+      }).toPass();
+      for (const member of members) await expect(team.members()).toContainText(member.email);
       await team.catalogLink().click();
       await expect(page).toHaveURL(/\/products\?team=podcasts$/);
-    } else {
-      await expect(team.catalogLink()).toHaveCount(0);
+    } finally {
+      await deleteTaggedProducts(tag);
     }
   });
 

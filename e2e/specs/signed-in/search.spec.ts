@@ -1,5 +1,5 @@
 // Catalog search at /products. Runs once per demo persona.
-import { createTaggedProducts, uniqueSuffix } from "../../db";
+import { createTaggedProducts, deleteTaggedProducts, uniqueSuffix } from "../../db";
 import { draftProductOfPodcasts, seesDraftsOfPodcasts } from "../../drafts";
 import { DEMO_PRODUCT, expect, test } from "../../fixtures";
 
@@ -47,30 +47,38 @@ test("the domain facet narrows the results to that domain and can be cleared", a
 test("pages move forward and back through the results", async ({ page, catalogPage }) => {
   const tag = `e2e-paging-${uniqueSuffix()}`;
   const refs = await createTaggedProducts(tag, 30);
-  await page.goto(`/products?tag=${tag}`);
-  await expect(catalogPage.summary).toContainText("30 products");
-  const first = await catalogPage.resultRefs();
-  expect(first).toEqual(refs.slice(0, 25));
+  try {
+    await page.goto(`/products?tag=${tag}`);
+    await expect(catalogPage.summary).toContainText("30 products");
+    const first = await catalogPage.resultRefs();
+    expect(first).toEqual(refs.slice(0, 25));
 
-  await catalogPage.pages.getByRole("link", { name: "Next" }).click();
-  await expect(page).toHaveURL(/after=/);
-  await expect.poll(() => catalogPage.resultRefs()).toEqual(refs.slice(25));
-  await expect(catalogPage.pages.getByText("Next")).toHaveAttribute("aria-disabled", "true");
+    await catalogPage.pages.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/after=/);
+    await expect.poll(() => catalogPage.resultRefs()).toEqual(refs.slice(25));
+    await expect(catalogPage.pages.getByText("Next")).toHaveAttribute("aria-disabled", "true");
 
-  await catalogPage.pages.getByRole("link", { name: "Previous" }).click();
-  await expect(page).toHaveURL(/before=/);
-  await expect.poll(() => catalogPage.resultRefs()).toEqual(first);
+    await catalogPage.pages.getByRole("link", { name: "Previous" }).click();
+    await expect(page).toHaveURL(/before=/);
+    await expect.poll(() => catalogPage.resultRefs()).toEqual(first);
+  } finally {
+    await deleteTaggedProducts(tag);
+  }
 });
 
 test("retired products are hidden until asked for", async ({ page, catalogPage }) => {
   const tag = `e2e-retired-${uniqueSuffix()}`;
   const [retired] = await createTaggedProducts(tag, 1, { status: "retired" });
-  await page.goto(`/products?tag=${tag}`);
-  await expect(page.getByText("No data products match these filters")).toBeVisible();
-  await expect(catalogPage.summary).toContainText("1 retired product hidden");
-  await page.getByRole("link", { name: "Include retired products" }).click();
-  await expect(page).toHaveURL(/status=retired/);
-  await expect.poll(() => catalogPage.resultRefs()).toEqual([retired]);
+  try {
+    await page.goto(`/products?tag=${tag}`);
+    await expect(page.getByText("No data products match these filters")).toBeVisible();
+    await expect(catalogPage.summary).toContainText("1 retired product hidden");
+    await page.getByRole("link", { name: "Include retired products" }).click();
+    await expect(page).toHaveURL(/status=retired/);
+    await expect.poll(() => catalogPage.resultRefs()).toEqual([retired]);
+  } finally {
+    await deleteTaggedProducts(tag);
+  }
 });
 
 test("a search without results says so and offers a way out", async ({ page, catalogPage }) => {
