@@ -148,6 +148,31 @@ export async function deleteTaggedProducts(tag: string): Promise<void> {
   await query(`delete from data_products where $1 = any(tags) and name like $1 || '-%'`, [tag]);
 }
 
+/**
+ * A top-level domain of team podcasts with `count` active products named `item-001`, `item-002`… (displayed
+ * "Item 1"…), made for one test; deleteDomainWithProducts removes it.
+ */
+export async function createDomainWithProducts(name: string, displayName: string, count: number): Promise<void> {
+  await queryOne(
+    `insert into domains (id, name, display_name, owning_team_id, updated_at)
+     select gen_random_uuid(), $1, $2, t.id, now() from teams t where t.name = 'podcasts' returning id`,
+    [name, displayName],
+  );
+  await query(
+    `insert into data_products (id, domain_id, name, display_name, owning_team_id, archetype, status, updated_at)
+     select gen_random_uuid(), d.id, 'item-' || lpad(i::text, 3, '0'), 'Item ' || i, d.owning_team_id,
+            'aggregate', 'active', now()
+       from domains d, generate_series(1, $2::int) i
+      where d.name = $1`,
+    [name, count],
+  );
+}
+
+export async function deleteDomainWithProducts(name: string): Promise<void> {
+  await query(`delete from data_products where domain_id = (select id from domains where name = $1)`, [name]);
+  await query(`delete from domains where name = $1`, [name]);
+}
+
 /** Makes product `consumer` read output port `port` of product `upstream` (refs `<domain>/<name>`). */
 export async function addConsumer(consumer: string, upstream: string, port: string): Promise<void> {
   const [consumerDomain, consumerName] = consumer.split("/");

@@ -9,11 +9,14 @@ import { cn } from "@/components/ui/cn";
 import { buttonClasses, cardClasses, inputClasses } from "@/components/ui/styles";
 import type { Archetype, LifecycleStatus } from "@/lib/generated/prisma/enums";
 import {
+  DOMAIN_GRAPH_PAGE_SIZE,
   DOMAIN_GRAPH_URL,
   graphKeys,
   lineageOf,
   productGraphUrl,
   type DomainGraphDto,
+  type DomainGraphPageDto,
+  type GraphCursor,
   type GraphProductDto,
   type ProductGraphDto,
 } from "@/lib/graph/schemas";
@@ -47,6 +50,7 @@ export function MeshExplorer(props: MeshExplorerProps) {
 function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps) {
   const [view, setView] = useState<View>(initialView);
   const [focusDomain, setFocusDomain] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<GraphCursor | null>(null);
   const [domainFilter, setDomainFilter] = useState("");
   const [archetypes, setArchetypes] = useState<Set<Archetype>>(new Set(ARCHETYPE_ORDER));
   const [statuses, setStatuses] = useState<Set<LifecycleStatus>>(new Set(STATUS_ORDER));
@@ -54,8 +58,8 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
 
   const showProducts = view === "products" && (wholeMeshAllowed || focusDomain !== null);
   const productsQuery = useQuery({
-    queryKey: graphKeys.products(focusDomain),
-    queryFn: () => fetchGraph<ProductGraphDto>(productGraphUrl(focusDomain)),
+    queryKey: graphKeys.products(focusDomain, cursor),
+    queryFn: () => fetchGraph<ProductGraphDto>(productGraphUrl(focusDomain, cursor)),
     enabled: showProducts,
   });
   const domainsQuery = useQuery({
@@ -66,8 +70,13 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
 
   const openDomain = (name: string) => {
     setFocusDomain(name);
+    setCursor(null);
     setSelectedId(null);
     setView("products");
+  };
+  const movePage = (next: GraphCursor) => {
+    setCursor(next);
+    setSelectedId(null);
   };
 
   return (
@@ -82,7 +91,10 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
               onClick={() => {
                 setView(option);
                 setSelectedId(null);
-                if (option === "domains") setFocusDomain(null);
+                if (option === "domains") {
+                  setFocusDomain(null);
+                  setCursor(null);
+                }
               }}
               className={cn(
                 "h-7 rounded-md px-3 text-sm font-medium",
@@ -95,13 +107,20 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
         </div>
         {showProducts && focusDomain && (
           <p className="text-sm text-muted">
-            Domain <strong className="text-foreground">{focusDomain}</strong> and its direct neighbours
+            {productsQuery.data?.page && productsQuery.data.page.total > productsQuery.data.page.count ? (
+              <DomainPageSummary domain={focusDomain} page={productsQuery.data.page} />
+            ) : (
+              <>
+                Domain <strong className="text-foreground">{focusDomain}</strong> and its direct neighbours
+              </>
+            )}
             {wholeMeshAllowed && (
               <button
                 type="button"
                 className="ml-2 text-brand underline"
                 onClick={() => {
                   setFocusDomain(null);
+                  setCursor(null);
                   setSelectedId(null);
                 }}
               >
@@ -110,6 +129,7 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
             )}
           </p>
         )}
+        {showProducts && productsQuery.data?.page && <DomainPager page={productsQuery.data.page} onMove={movePage} />}
       </div>
       {showProducts ? (
         productsQuery.data ? (
@@ -164,6 +184,8 @@ function ProductGraph(props: ProductGraphProps) {
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
   const [findText, setFindText] = useState("");
   const [findMessage, setFindMessage] = useState("");
+  /** What Find did not find on the graph, to look for in the catalog instead. */
+  const [missed, setMissed] = useState("");
 
   const visibleNodes = useMemo(
     () =>
@@ -294,10 +316,18 @@ function ProductGraph(props: ProductGraphProps) {
     const match =
       visibleNodes.find((node) => node.displayName.toLowerCase() === text || node.ref === text) ??
       visibleNodes.find((node) => node.displayName.toLowerCase().includes(text) || node.ref.includes(text));
+    const page = graph.page;
     if (!match) {
-      setFindMessage(`No product on the graph matches “${findText.trim()}”.`);
+      setFindMessage(
+        `No product on the graph matches “${findText.trim()}”.` +
+          (page && page.total > page.count
+            ? ` The graph draws ${page.count} of the domain's ${page.total.toLocaleString("en")} products.`
+            : ""),
+      );
+      setMissed(findText.trim());
       return;
     }
+    setMissed("");
     setFindMessage(`Found ${match.displayName}.`);
     setSelectedId(match.id);
     void fitView({ nodes: [{ id: match.id }], duration: 400, maxZoom: 1.4 });
@@ -374,6 +404,11 @@ function ProductGraph(props: ProductGraphProps) {
           <p role="status" className="text-xs text-muted">
             {findMessage}
           </p>
+          {missed && (
+            <Link href={`/products?q=${encodeURIComponent(missed)}`} className="text-xs text-brand underline">
+              Search the catalog for “{missed}”
+            </Link>
+          )}
         </div>
         <GraphCanvas
           className="h-[600px]"
@@ -401,6 +436,50 @@ function ProductGraph(props: ProductGraphProps) {
         <ProductRelationsTable nodes={visibleNodes} edges={visibleEdges} />
       </div>
     </div>
+  );
+}
+
+/** "Domain orders: products 301–600 of 5,647 by name, and their direct neighbours". */
+function DomainPageSummary({ domain, page }: { domain: string; page: DomainGraphPageDto }) {
+  const range =
+    page.count === 0
+      ? "no products"
+      : page.count === 1
+        ? `product ${(page.offset + 1).toLocaleString("en")}`
+        : `products ${(page.offset + 1).toLocaleString("en")}–${(page.offset + page.count).toLocaleString("en")}`;
+  return (
+    <>
+      Domain <strong className="text-foreground">{domain}</strong>: {range} of {page.total.toLocaleString("en")} by
+      name, and their direct neighbours
+    </>
+  );
+}
+
+/** Moves through a domain's products when it has more than one graph draws. */
+function DomainPager({ page, onMove }: { page: DomainGraphPageDto; onMove: (cursor: GraphCursor) => void }) {
+  if (page.next === null && page.previous === null) return null;
+  const { previous, next } = page;
+  const before = Math.min(DOMAIN_GRAPH_PAGE_SIZE, page.offset);
+  const after = Math.min(DOMAIN_GRAPH_PAGE_SIZE, page.total - page.offset - page.count);
+  return (
+    <nav aria-label="Pages of the domain's products" className="flex gap-2">
+      <button
+        type="button"
+        disabled={previous === null}
+        onClick={() => previous !== null && onMove({ before: previous })}
+        className={buttonClasses("secondary", "sm")}
+      >
+        ← Previous {before > 0 ? before : DOMAIN_GRAPH_PAGE_SIZE}
+      </button>
+      <button
+        type="button"
+        disabled={next === null}
+        onClick={() => next !== null && onMove({ after: next })}
+        className={buttonClasses("secondary", "sm")}
+      >
+        Next {after > 0 ? after : DOMAIN_GRAPH_PAGE_SIZE} →
+      </button>
+    </nav>
   );
 }
 

@@ -54,10 +54,15 @@ export class MeshPage {
       const domain = this.domainNode(domainDisplayName);
       await expect(domain).toBeVisible({ timeout: GRAPH_TIMEOUT });
       await domain.click();
-      await expect(this.graph).toContainText("and its direct neighbours");
+      await expect(this.graph).toContainText(/(its|their) direct neighbours/);
     }
     await expect(this.viewButton("Product graph")).toHaveAttribute("aria-pressed", "true");
     await expect(this.findInput).toBeVisible({ timeout: GRAPH_TIMEOUT });
+  }
+
+  /** A button of the pages of a domain's products: "← Previous 300", "Next 2 →". */
+  pageButton(name: RegExp): Locator {
+    return this.graph.getByRole("navigation", { name: "Pages of the domain's products" }).getByRole("button", { name });
   }
 
   /** The hexagon of a product on the graph, named "<display name> (<domain>/<name>)". */

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AccessRequestInput, AccessRequestListQuery, ApproveInput, RejectInput, RevokeInput } from "../access/schemas";
 import { ProductInput } from "../products/input";
 import { LifecycleStatus } from "../generated/prisma/enums";
+import { DOMAIN_GRAPH_PAGE_SIZE } from "../graph/schemas";
 import { NOTIFICATION_PAGE_MAX, NOTIFICATION_PAGE_SIZE } from "../notifications/schemas";
 import { SearchInput } from "../search/schemas";
 
@@ -577,9 +578,32 @@ export function buildOpenApiDocument(serverUrl = "/"): Json {
               schema: { type: "string" },
               description: "`<domain>/<name>`: that product's neighbourhood (one hop up and down).",
             },
+            {
+              name: "after",
+              in: "query",
+              required: false,
+              schema: { type: "string" },
+              description:
+                "With `domain`: the next of its products, from the cursor `page.next` of the previous answer. " +
+                `A domain's graph holds ${DOMAIN_GRAPH_PAGE_SIZE} of its products at a time, by name, ` +
+                "with their direct neighbours.",
+            },
+            {
+              name: "before",
+              in: "query",
+              required: false,
+              schema: { type: "string" },
+              description: "With `domain`: the products before the cursor `page.previous` of the previous answer.",
+            },
           ],
           responses: {
-            "200": { description: "Nodes and edges.", content: { "application/json": { schema: { type: "object" } } } },
+            "200": {
+              description:
+                "Nodes and edges; with `domain`, `page` says which of its products they are: `total` (visible), " +
+                "`offset` (products before this page, by name), `count`, and the cursors `next` and `previous` " +
+                "(null at either end).",
+              content: { "application/json": { schema: { type: "object" } } },
+            },
             "404": problemResponse("No such product visible to you."),
             "422": problemResponse("Invalid parameters."),
             "401": STANDARD_ERRORS["401"],

@@ -75,6 +75,51 @@ describe("graph queries", () => {
     expect(metrics.consumptionEdges).toBeGreaterThanOrEqual(3);
   });
 
+  it("page through a domain's products by name, each page with its own neighbours and where it stands", async () => {
+    const team = await createTeam();
+    const [domain, elsewhere] = await Promise.all([createDomain(team.id), createDomain(team.id)]);
+    const products = (
+      await Promise.all(Array.from({ length: 5 }, () => createProduct({ domainId: domain.id, owningTeamId: team.id })))
+    ).toSorted((a, b) => (a.name < b.name ? -1 : 1));
+    // Another team's draft of the domain exists for its team only; a neighbour in another domain reads product 4.
+    const draftOwner = await createUser();
+    const draftTeam = await createTeam([{ userId: draftOwner.id, role: "owner" }]);
+    await createProduct({ domainId: domain.id, owningTeamId: draftTeam.id, status: "draft" });
+    const neighbour = await createProduct({ domainId: elsewhere.id, owningTeamId: team.id });
+    const edge = await consume(neighbour.id, products[3].id);
+    const outsider = await actorFor((await createUser()).id);
+    const idsOf = (graph: Awaited<ReturnType<typeof getProductGraph>>) => graph.nodes.map((node) => node.id).toSorted();
+
+    const first = await getProductGraph(outsider, domain.name, null, 2);
+    expect(idsOf(first)).toEqual([products[0].id, products[1].id].toSorted());
+    expect(first.page).toMatchObject({ total: 5, offset: 0, count: 2, previous: null });
+    expect(first.edges).toEqual([]);
+
+    const second = await getProductGraph(outsider, domain.name, { after: first.page!.next! }, 2);
+    expect(idsOf(second)).toEqual([products[2].id, products[3].id, neighbour.id].toSorted());
+    expect(second.edges.map((e) => e.id)).toEqual([edge.id]);
+    expect(second.page).toMatchObject({ total: 5, offset: 2, count: 2 });
+
+    const last = await getProductGraph(outsider, domain.name, { after: second.page!.next! }, 2);
+    expect(idsOf(last)).toEqual([products[4].id]);
+    expect(last.page).toMatchObject({ total: 5, offset: 4, count: 1, next: null });
+
+    const back = await getProductGraph(outsider, domain.name, { before: last.page!.previous! }, 2);
+    expect(idsOf(back)).toEqual(idsOf(second));
+    expect(back.page).toMatchObject({ offset: 2, count: 2 });
+    const home = await getProductGraph(outsider, domain.name, { before: back.page!.previous! }, 2);
+    expect(home.page).toMatchObject({ offset: 0, count: 2, previous: null });
+
+    // The draft's own team counts it too.
+    const forDraftTeam = await getProductGraph(await actorFor(draftOwner.id), domain.name, null, 10);
+    expect(forDraftTeam.page).toMatchObject({ total: 6, offset: 0, count: 6, next: null, previous: null });
+
+    await expect(getProductGraph(outsider, domain.name, { after: "not-a-cursor" }, 2)).rejects.toThrow(
+      "`after` is not a cursor of this graph",
+    );
+    expect((await getProductGraph(outsider)).page).toBeNull();
+  });
+
   it("count a draft's edges and product in the domain overview and metrics only for its team, and follow changes at once", async () => {
     const owner = await createUser();
     const team = await createTeam([{ userId: owner.id, role: "owner" }]);

@@ -1,13 +1,16 @@
 import "server-only";
 import { db } from "../db";
-import { NotFoundError } from "../errors";
+import { InvalidInputError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
 import { sqlScopeFor, type Actor } from "../authz";
+import { decodeNameCursor, encodeNameCursor, keysetPage, type NameCursor } from "../keyset";
 import { productRef } from "../products/schemas";
 import {
+  DOMAIN_GRAPH_PAGE_SIZE,
   MOST_CONSUMED_LIMIT,
   type DomainGraphDto,
+  type GraphCursor,
   type GraphEdgeDto,
   type GraphProductDto,
   type GraphSourceSystemDto,
@@ -17,9 +20,6 @@ import {
 } from "./schemas";
 
 // Every function takes the actor explicitly: route handlers answer 401 themselves (requireActor would redirect).
-
-/** How many of a domain's products the product graph of that domain holds at most (the first by name). */
-export const DOMAIN_GRAPH_LIMIT = 300;
 
 /** Each domain with the name of its top-level domain (for the colour); cycle-safe, depth-limited. */
 const DOMAIN_ROOTS = Prisma.sql`
@@ -98,25 +98,54 @@ function visibleEdges(scope: Prisma.Sql): Prisma.Sql {
 
 /**
  * The product graph the actor may see: all visible products and the consumption edges between them, or, with a
- * domain, that domain's products plus their direct upstream and downstream neighbours.
+ * domain, a page of that domain's products (`pageSize` by name, after or before a cursor of an earlier page) plus
+ * their direct upstream and downstream neighbours. A cursor that is not one of ours is an InvalidInputError.
  */
-export async function getProductGraph(actor: Actor, domain: string | null = null): Promise<ProductGraphDto> {
+export async function getProductGraph(
+  actor: Actor,
+  domain: string | null = null,
+  cursor: GraphCursor | null = null,
+  pageSize = DOMAIN_GRAPH_PAGE_SIZE,
+): Promise<ProductGraphDto> {
   const scope = sqlScopeFor(actor, "product.read");
   if (domain === null) {
     const edges = await db.$queryRaw<EdgeRow[]>(Prisma.sql`SELECT e.* FROM (${visibleEdges(scope)}) e ORDER BY e.id`);
     const nodes = await selectGraphProducts(scope, Prisma.empty);
-    return { domain, nodes, edges: edges.map((row): GraphEdgeDto => ({ ...row })) };
+    return { domain, nodes, edges: edges.map((row): GraphEdgeDto => ({ ...row })), page: null };
   }
-  // Start from the domain's products (the first DOMAIN_GRAPH_LIMIT by name, along the (domain, name) index: a graph
-  // of thousands of nodes cannot be drawn or read) and follow their ports both ways (index lookups), instead of
-  // every edge of the mesh; one statement returns the edges and the products at both ends as JSON.
-  const [graph] = await db.$queryRaw<{ edges: EdgeRow[]; nodes: ProductRow[] }[]>(Prisma.sql`
+  const after = cursor?.after === undefined ? undefined : decodeNameCursor(cursor.after);
+  const before = cursor?.before === undefined ? undefined : decodeNameCursor(cursor.before);
+  if (cursor && !after && !before) {
+    const field = cursor.after === undefined ? "before" : "after";
+    throw new InvalidInputError(
+      `\`${field}\` is not a cursor of this graph: take it from \`page.next\` or \`page.previous\`.`,
+      {
+        [field]: ["Not a cursor of this graph."],
+      },
+    );
+  }
+  const position = after ?? before;
+  const direction = before ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const inDomain = Prisma.sql`p.domain_id = (SELECT d.id FROM domains d WHERE d.name = ${domain}) AND ${scope}`;
+  const order = Prisma.sql`ORDER BY p.name ${direction}, p.id ${direction}`;
+  // One statement: the page's products along the (domain, name) index (one beyond the page, to know whether more
+  // follow); their ports followed both ways (index lookups) instead of every edge of the mesh; the edges and the
+  // products at both ends as JSON; and where the page stands among the domain's products.
+  const [graph] = await db.$queryRaw<
+    { candidates: NameCursor[]; edges: EdgeRow[]; nodes: ProductRow[]; total: number; offset: number }[]
+  >(Prisma.sql`
     ${DOMAIN_ROOTS},
-    members AS MATERIALIZED (
-      SELECT p.id FROM data_products p
-      WHERE p.domain_id = (SELECT d.id FROM domains d WHERE d.name = ${domain}) AND ${scope}
-      ORDER BY p.name LIMIT ${DOMAIN_GRAPH_LIMIT}
+    candidates AS MATERIALIZED (
+      SELECT p.id, p.name FROM data_products p
+      WHERE ${inDomain}
+        AND ${
+          position
+            ? Prisma.sql`(p.name, p.id) ${before ? Prisma.sql`<` : Prisma.sql`>`} (${position.name}, ${position.id}::uuid)`
+            : Prisma.sql`TRUE`
+        }
+      ${order} LIMIT ${pageSize + 1}
     ),
+    members AS MATERIALIZED (SELECT p.id, p.name FROM candidates p ${order} LIMIT ${pageSize}),
     edges AS MATERIALIZED (
       SELECT ip.id, op.product_id AS source, ip.product_id AS target,
              op.name AS "portName", op.display_name AS "portDisplayName"
@@ -135,12 +164,31 @@ export async function getProductGraph(actor: Actor, domain: string | null = null
       scope,
       Prisma.sql`AND p.id IN (SELECT id FROM members UNION SELECT source FROM edges UNION SELECT target FROM edges)`,
     )})
-    SELECT (SELECT coalesce(json_agg(e ORDER BY e.id), '[]') FROM edges e) AS edges,
-           (SELECT coalesce(json_agg(n ORDER BY n.domain, n.name), '[]') FROM nodes n) AS nodes`);
+    SELECT (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ${order}), '[]')
+            FROM candidates p) AS candidates,
+           (SELECT coalesce(json_agg(e ORDER BY e.id), '[]') FROM edges e) AS edges,
+           (SELECT coalesce(json_agg(n ORDER BY n.domain, n.name), '[]') FROM nodes n) AS nodes,
+           (SELECT coalesce(sum(c.products), 0)::int FROM (${visibleProductCounts(scope)}) c
+            WHERE c.domain_id = (SELECT d.id FROM domains d WHERE d.name = ${domain})) AS total,
+           ${
+             // Counted only past the first page: along the (domain, name) index up to the page's first product.
+             position
+               ? Prisma.sql`(SELECT count(*)::int FROM data_products p
+                             WHERE ${inDomain} AND (p.name, p.id) < (SELECT m.name, m.id FROM members m
+                                                                     ORDER BY m.name, m.id LIMIT 1))`
+               : Prisma.sql`0`
+           } AS offset`);
+  const { page, nextCursor, previousCursor } = keysetPage(
+    graph.candidates,
+    pageSize,
+    { after: Boolean(after), backwards: Boolean(before) },
+    encodeNameCursor,
+  );
   return {
     domain,
     nodes: graph.nodes.map(toGraphProduct),
     edges: graph.edges.map((row): GraphEdgeDto => ({ ...row })),
+    page: { total: graph.total, offset: graph.offset, count: page.length, next: nextCursor, previous: previousCursor },
   };
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { aggregateDomainEdges, closure, computeMeshMetrics, lineageOf, ProductGraphInput } from "./schemas";
+import {
+  aggregateDomainEdges,
+  closure,
+  computeMeshMetrics,
+  lineageOf,
+  ProductGraphInput,
+  productGraphUrl,
+} from "./schemas";
 
 // a → b → c → d, e → c, and a cycle x ⇄ y
 const edges = [
@@ -96,5 +103,25 @@ describe("ProductGraphInput", () => {
       expect(ProductGraphInput.safeParse({ product }).success).toBe(false);
     }
     expect(ProductGraphInput.safeParse({ domain: "podcasts", product: "podcasts/x" }).success).toBe(false);
+  });
+
+  it("pages through a domain after or before a cursor, one of them, and only with a domain", () => {
+    expect(ProductGraphInput.parse({ domain: "podcasts", after: "abc" })).toEqual({ domain: "podcasts", after: "abc" });
+    expect(ProductGraphInput.parse({ domain: "podcasts", before: "abc" })).toEqual({
+      domain: "podcasts",
+      before: "abc",
+    });
+    expect(ProductGraphInput.safeParse({ domain: "podcasts", after: "a", before: "b" }).success).toBe(false);
+    expect(ProductGraphInput.safeParse({ after: "a" }).success).toBe(false);
+    expect(ProductGraphInput.safeParse({ product: "podcasts/x", before: "a" }).success).toBe(false);
+  });
+});
+
+describe("productGraphUrl", () => {
+  it("addresses the whole mesh, a domain, and a page of a domain's products", () => {
+    expect(productGraphUrl(null)).toBe("/api/v1/graph/products");
+    expect(productGraphUrl("podcasts")).toBe("/api/v1/graph/products?domain=podcasts");
+    expect(productGraphUrl("podcasts", { after: "a+b" })).toBe("/api/v1/graph/products?domain=podcasts&after=a%2Bb");
+    expect(productGraphUrl("podcasts", { before: "c" })).toBe("/api/v1/graph/products?domain=podcasts&before=c");
   });
 });

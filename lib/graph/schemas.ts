@@ -5,6 +5,11 @@ import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
 
 /** Above this many visible products, /mesh opens on the domain overview instead of the product graph. */
 export const PRODUCT_GRAPH_THRESHOLD = 300;
+/**
+ * How many of a domain's products its product graph draws at a time (the next by name, with their neighbours from
+ * other domains): a graph of thousands of nodes can be neither laid out nor read.
+ */
+export const DOMAIN_GRAPH_PAGE_SIZE = 300;
 /** How many most-consumed products the metrics list. */
 export const MOST_CONSUMED_LIMIT = 5;
 
@@ -22,9 +27,13 @@ export const ProductRefParam = z
     return { domain, name };
   });
 
+/** A cursor of the keyset pages of a domain's product graph, as the API gave it in `page.next` or `page.previous`. */
+const GraphCursorParam = z.string().min(1).max(1000);
+
 /**
  * `?domain=<name>` or `?product=<domain>/<name>` of GET /api/v1/graph/products: a domain with its neighbours, or
- * one product's neighbourhood (one hop up and down); not both.
+ * one product's neighbourhood (one hop up and down); not both. With a domain, `after` or `before` (a cursor of the
+ * answer's `page`) moves through its products when it has more than one graph holds.
  */
 export const ProductGraphInput = z
   .object({
@@ -36,10 +45,20 @@ export const ProductGraphInput = z
       .regex(/^[a-z0-9][a-z0-9-]*$/)
       .optional(),
     product: ProductRefParam.optional(),
+    after: GraphCursorParam.optional(),
+    before: GraphCursorParam.optional(),
   })
   .refine((input) => !(input.domain && input.product), {
     message: "Give either `domain` or `product`, not both.",
     path: ["product"],
+  })
+  .refine((input) => !(input.after && input.before), {
+    message: "Give either `after` or `before`, not both.",
+    path: ["before"],
+  })
+  .refine((input) => input.domain || !(input.after || input.before), {
+    message: "`after` and `before` page through a domain's products: give `domain` too.",
+    path: ["domain"],
   });
 export type ProductGraphInput = z.infer<typeof ProductGraphInput>;
 
@@ -69,11 +88,30 @@ export interface GraphEdgeDto {
   portDisplayName: string;
 }
 
+/**
+ * Where a domain's product graph stands among the domain's products, which it draws DOMAIN_GRAPH_PAGE_SIZE at a
+ * time by name (with their neighbours from other domains).
+ */
+export interface DomainGraphPageDto {
+  /** The domain's products the actor may see. */
+  total: number;
+  /** How many of them come before this page's first, by name. */
+  offset: number;
+  /** This page's products of the domain. */
+  count: number;
+  /** The `after` cursor of the next page, null on the last. */
+  next: string | null;
+  /** The `before` cursor of the previous page, null on the first. */
+  previous: string | null;
+}
+
 export interface ProductGraphDto {
   /** The domain asked for, or null for the whole mesh. */
   domain: string | null;
   nodes: GraphProductDto[];
   edges: GraphEdgeDto[];
+  /** With a domain: which of its products this graph holds; null for the whole mesh. */
+  page: DomainGraphPageDto | null;
 }
 
 /** A source system feeding the product of a neighbourhood. */
@@ -214,17 +252,25 @@ export function computeMeshMetrics(
   };
 }
 
+/** A page of a domain's product graph: after or before a cursor of DomainGraphPageDto. */
+export type GraphCursor = { after: string; before?: undefined } | { after?: undefined; before: string };
+
 /** The typed TanStack Query keys of the graph API. */
 export const graphKeys = {
   all: ["graph"] as const,
-  products: (domain: string | null) => [...graphKeys.all, "products", domain ?? "*"] as const,
+  products: (domain: string | null, cursor: GraphCursor | null = null) =>
+    [...graphKeys.all, "products", domain ?? "*", cursor?.after ?? "", cursor?.before ?? ""] as const,
   domains: () => [...graphKeys.all, "domains"] as const,
   neighbourhood: (ref: string) => [...graphKeys.all, "neighbourhood", ref] as const,
 };
 
 /** Addresses of the graph API. */
-export function productGraphUrl(domain: string | null): string {
-  return domain ? `/api/v1/graph/products?domain=${encodeURIComponent(domain)}` : "/api/v1/graph/products";
+export function productGraphUrl(domain: string | null, cursor: GraphCursor | null = null): string {
+  if (!domain) return "/api/v1/graph/products";
+  const params = new URLSearchParams({ domain });
+  if (cursor?.after) params.set("after", cursor.after);
+  if (cursor?.before) params.set("before", cursor.before);
+  return `/api/v1/graph/products?${params}`;
 }
 export function productNeighbourhoodUrl(ref: string): string {
   return `/api/v1/graph/products?product=${encodeURIComponent(ref)}`;

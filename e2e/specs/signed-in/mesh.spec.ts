@@ -2,6 +2,7 @@
 // The page opens on the product graph or, above PRODUCT_GRAPH_THRESHOLD visible products (the test database keeps
 // earlier runs' products, and in CI the integration tests fill it first), on the domain overview: the steps go
 // through the Podcasts domain like a user would in that case (MeshPage.showProductsOf).
+import { createDomainWithProducts, deleteDomainWithProducts, uniqueSuffix } from "../../db";
 import { DEMO_PRODUCT, expect, test } from "../../fixtures";
 import { GRAPH_TIMEOUT, MeshPage } from "../../pages/mesh-page";
 
@@ -71,5 +72,55 @@ test.describe("the mesh graph", () => {
     await expect(mesh.metric("Data products")).toHaveText(/^[1-9][\d,]*$/);
     await expect(mesh.metric("Consumption edges")).toHaveText(/^[1-9][\d,]*$/);
     await expect(mesh.metric("Cross-domain edges")).toHaveText(/^\d+(\.\d)?%$/);
+  });
+
+  test("pages through a domain with more products than its graph draws, and finds the others in the catalog", async ({
+    page,
+  }) => {
+    test.slow();
+    const name = `e2e-graph-${uniqueSuffix()}`;
+    const displayName = `E2E graph ${name.slice(-6)}`;
+    await createDomainWithProducts(name, displayName, 302);
+    try {
+      const mesh = new MeshPage(page);
+      await mesh.goto();
+      // Above 300 visible products (302 here alone), the page opens on the domain overview.
+      await expect(mesh.viewButton("Domain overview")).toHaveAttribute("aria-pressed", "true");
+      await mesh.showProductsOf(displayName);
+      await expect(mesh.graph).toContainText(`Domain ${name}: products 1–300 of 302 by name`);
+      await expect(mesh.productNode("Item 1", `${name}/item-001`)).toBeAttached({ timeout: GRAPH_TIMEOUT });
+      await expect(mesh.productNode("Item 302", `${name}/item-302`)).toHaveCount(0);
+      await expect(mesh.pageButton(/Previous/)).toBeDisabled();
+
+      await mesh.findInput.fill("Item 302");
+      await mesh.findInput.press("Enter");
+      await expect(mesh.graph.getByRole("status")).toHaveText(
+        "No product on the graph matches “Item 302”. The graph draws 300 of the domain's 302 products.",
+      );
+      await expect(mesh.graph.getByRole("link", { name: "Search the catalog for “Item 302”" })).toHaveAttribute(
+        "href",
+        "/products?q=Item%20302",
+      );
+
+      await mesh.pageButton(/^Next 2/).click();
+      await expect(mesh.graph).toContainText(`Domain ${name}: products 301–302 of 302 by name`);
+      await expect(mesh.productNode("Item 302", `${name}/item-302`)).toBeAttached({ timeout: GRAPH_TIMEOUT });
+      await expect(mesh.productNode("Item 1", `${name}/item-001`)).toHaveCount(0);
+      await expect(mesh.graph).toContainText("2 products and 0 consumption edges shown.");
+      await expect(mesh.pageButton(/Next/)).toBeDisabled();
+
+      await mesh.pageButton(/^← Previous 300/).click();
+      await expect(mesh.graph).toContainText(`Domain ${name}: products 1–300 of 302 by name`);
+      await expect(mesh.productNode("Item 1", `${name}/item-001`)).toBeAttached({ timeout: GRAPH_TIMEOUT });
+
+      // The API the page reads: a cursor that is not one of its answers' is refused with the reason.
+      const refused = await page.request.get(`/api/v1/graph/products?domain=${name}&after=bogus`);
+      expect(refused.status()).toBe(422);
+      expect((await refused.json()).detail).toBe(
+        "`after` is not a cursor of this graph: take it from `page.next` or `page.previous`.",
+      );
+    } finally {
+      await deleteDomainWithProducts(name);
+    }
   });
 });
