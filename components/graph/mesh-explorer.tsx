@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { MarkerType, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { ArchetypeBadge, StatusBadge } from "@/components/catalog/badges";
 import { ARCHETYPE_LABELS, ARCHETYPE_ORDER, STATUS_LABELS, STATUS_ORDER } from "@/components/catalog/labels";
@@ -48,15 +49,20 @@ export function MeshExplorer(props: MeshExplorerProps) {
 }
 
 function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps) {
-  const [view, setView] = useState<View>(initialView);
-  const [focusDomain, setFocusDomain] = useState<string | null>(null);
-  const [cursor, setCursor] = useState<GraphCursor | null>(null);
+  // The domain opened is in the URL (`/mesh?domain=<name>`): it can be shared, and the back button returns to the
+  // overview. An unknown name opens the default view.
+  const asked = useSearchParams().get("domain");
+  const focusDomain = asked !== null && domains.some((domain) => domain.name === asked) ? asked : null;
+  const [view, setView] = useState<View>(focusDomain ? "products" : initialView);
+  // The page of the domain's products, kept with the domain it belongs to.
+  const [paging, setPaging] = useState<{ domain: string; cursor: GraphCursor } | null>(null);
+  const cursor = paging !== null && paging.domain === focusDomain ? paging.cursor : null;
   const [domainFilter, setDomainFilter] = useState("");
   const [archetypes, setArchetypes] = useState<Set<Archetype>>(new Set(ARCHETYPE_ORDER));
   const [statuses, setStatuses] = useState<Set<LifecycleStatus>>(new Set(STATUS_ORDER));
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  const showProducts = view === "products" && (wholeMeshAllowed || focusDomain !== null);
+  const showProducts = focusDomain !== null || (view === "products" && wholeMeshAllowed);
   const productsQuery = useQuery({
     queryKey: graphKeys.products(focusDomain, cursor),
     queryFn: () => fetchGraph<ProductGraphDto>(productGraphUrl(focusDomain, cursor)),
@@ -68,14 +74,19 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
     enabled: !showProducts,
   });
 
+  // Next.js keeps useSearchParams in step with pushState.
+  const setFocusDomain = (name: string | null) => {
+    if (name === focusDomain) return;
+    window.history.pushState(null, "", name === null ? "/mesh" : `/mesh?domain=${encodeURIComponent(name)}`);
+  };
   const openDomain = (name: string) => {
     setFocusDomain(name);
-    setCursor(null);
+    setPaging(null);
     setSelectedId(null);
     setView("products");
   };
   const movePage = (next: GraphCursor) => {
-    setCursor(next);
+    if (focusDomain !== null) setPaging({ domain: focusDomain, cursor: next });
     setSelectedId(null);
   };
 
@@ -91,10 +102,7 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
               onClick={() => {
                 setView(option);
                 setSelectedId(null);
-                if (option === "domains") {
-                  setFocusDomain(null);
-                  setCursor(null);
-                }
+                if (option === "domains") setFocusDomain(null);
               }}
               className={cn(
                 "h-7 rounded-md px-3 text-sm font-medium",
@@ -120,7 +128,6 @@ function Explorer({ initialView, wholeMeshAllowed, domains }: MeshExplorerProps)
                 className="ml-2 text-brand underline"
                 onClick={() => {
                   setFocusDomain(null);
-                  setCursor(null);
                   setSelectedId(null);
                 }}
               >

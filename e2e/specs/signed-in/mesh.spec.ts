@@ -58,6 +58,33 @@ test.describe("the mesh graph", () => {
     });
   });
 
+  test("opens a domain's graph from the domain page, with the domain in the URL for sharing and going back", async ({
+    page,
+  }) => {
+    test.slow();
+    await page.goto("/domains/podcasts");
+    await page.getByRole("link", { name: "Show on the mesh graph" }).click();
+    await expect(page).toHaveURL(/\/mesh\?domain=podcasts$/);
+    const mesh = new MeshPage(page);
+    await expect(mesh.graph).toContainText("Domain podcasts and its direct neighbours");
+    const node = mesh.productNode("Podcast listeners demographic", DEMO_PRODUCT.ref);
+    await expect(node).toBeAttached({ timeout: GRAPH_TIMEOUT });
+
+    await mesh.viewButton("Domain overview").click();
+    await expect(page).toHaveURL(/\/mesh$/);
+    await expect(mesh.domainNode("Podcasts")).toBeVisible({ timeout: GRAPH_TIMEOUT });
+    await page.goBack();
+    await expect(page).toHaveURL(/\/mesh\?domain=podcasts$/);
+    await expect(node).toBeAttached({ timeout: GRAPH_TIMEOUT });
+    await page.goBack();
+    await expect(page).toHaveURL(/\/domains\/podcasts$/);
+
+    // An unknown domain in the URL opens the usual first view.
+    await page.goto("/mesh?domain=no-such-domain");
+    await expect(mesh.graph).not.toContainText("no-such-domain");
+    await expect(mesh.findInput.or(mesh.domainNode("Podcasts"))).toBeVisible({ timeout: GRAPH_TIMEOUT });
+  });
+
   test("lists what the graph draws as a table and shows the mesh metrics", async ({ page }) => {
     test.slow();
     const mesh = new MeshPage(page);

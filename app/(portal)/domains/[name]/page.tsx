@@ -5,6 +5,7 @@ import { ProductPreview } from "@/components/catalog/product-preview";
 import { DomainManager } from "@/components/domains/domain-manager";
 import { CardList, Muted, Section } from "@/components/ui/section";
 import { PageHeader } from "@/components/ui/page-header";
+import { buttonClasses } from "@/components/ui/styles";
 import { getDomainDetail } from "@/lib/domains/queries";
 import type { DomainDependencyDto } from "@/lib/domains/schemas";
 import { NotFoundError } from "@/lib/errors";
@@ -51,6 +52,8 @@ function Dependencies({ label, items }: { label: string; items: DomainDependency
 
 export default async function DomainPage({ params }: Params) {
   const domain = await loadDomain(params);
+  // The mesh graph of a domain draws its own products (not its sub-domains'), with their neighbours.
+  const ownProducts = domain.productCount - domain.subDomains.reduce((sum, sub) => sum + sub.productCount, 0);
   return (
     <div className="space-y-8">
       <PageHeader
@@ -79,12 +82,22 @@ export default async function DomainPage({ params }: Params) {
         title={domain.displayName}
         description={domain.description || undefined}
         actions={
-          <p className="text-sm text-muted">
-            Owned by{" "}
-            <Link href={`/teams/${encodeURIComponent(domain.owningTeam.name)}`} className={link}>
-              {domain.owningTeam.displayName}
-            </Link>
-          </p>
+          <>
+            <p className="text-sm text-muted">
+              Owned by{" "}
+              <Link href={`/teams/${encodeURIComponent(domain.owningTeam.name)}`} className={link}>
+                {domain.owningTeam.displayName}
+              </Link>
+            </p>
+            {ownProducts > 0 && (
+              <Link
+                href={`/mesh?domain=${encodeURIComponent(domain.name)}`}
+                className={buttonClasses("secondary", "sm")}
+              >
+                Show on the mesh graph
+              </Link>
+            )}
+          </>
         }
       />
 
