@@ -146,6 +146,12 @@ test.describe("the mesh graph", () => {
       expect((await refused.json()).detail).toBe(
         "`after` is not a cursor of this graph: take it from `page.next` or `page.previous`.",
       );
+      const withoutDomain = await page.request.get(`/api/v1/graph/products?after=${name}`);
+      expect(withoutDomain.status()).toBe(422);
+      expect((await withoutDomain.json()).errors).toContainEqual({
+        pointer: "/domain",
+        message: "`after` and `before` page through a domain's products: give `domain` too.",
+      });
     } finally {
       await deleteDomainWithProducts(name);
     }

@@ -1,8 +1,9 @@
 import { handleApiRequest } from "@/lib/api/handler";
-import { problemResponse } from "@/lib/api/problem";
+import { fieldErrorsToIssues, problemResponse } from "@/lib/api/problem";
 import { NotFoundError } from "@/lib/errors";
 import { getProductGraph, getProductNeighbourhood } from "@/lib/graph/queries";
 import { ProductGraphInput } from "@/lib/graph/schemas";
+import { errorsByPath } from "@/lib/products/input";
 
 /**
  * GET /api/v1/graph/products[?domain=<name>[&after=|&before=<cursor>] | ?product=<domain>/<name>]: visible
@@ -24,6 +25,7 @@ export function GET(request: Request): Promise<Response> {
         422,
         "`domain` must be a domain name, `product` a `<domain>/<name>` ref, and only one of them may be given; " +
           "`after` or `before` (one of them) pages through a domain's products.",
+        { errors: fieldErrorsToIssues(errorsByPath(input.error.issues)) },
       );
     }
     const { domain, product, after, before } = input.data;
