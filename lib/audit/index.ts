@@ -14,13 +14,30 @@ export interface AuditEventInput {
   after?: Prisma.InputJsonValue | null;
 }
 
-/** The id of the request being served (set by proxy.ts), or null outside a request. */
+/** An id a load balancer in front may give a request in `X-Request-Id`. */
+const GIVEN_REQUEST_ID = /^[\w.-]{8,128}$/;
+/** Ids made for requests that came without one, by the request's headers object (one per request). */
+const madeRequestIds = new WeakMap<object, string>();
+
+/**
+ * The id of the request being served, the same for every event it writes: the `X-Request-Id` it came with if that
+ * looks like one, otherwise one made here. Null outside a request (jobs, scripts).
+ */
 async function currentRequestId(): Promise<string | null> {
+  let requestHeaders: Awaited<ReturnType<typeof headers>>;
   try {
-    return (await headers()).get("x-request-id");
+    requestHeaders = await headers();
   } catch {
     return null;
   }
+  const given = requestHeaders.get("x-request-id");
+  if (given !== null && GIVEN_REQUEST_ID.test(given)) return given;
+  let made = madeRequestIds.get(requestHeaders);
+  if (made === undefined) {
+    made = crypto.randomUUID();
+    madeRequestIds.set(requestHeaders, made);
+  }
+  return made;
 }
 
 /** Writes one audit event inside the caller's transaction: the event and the change commit or fail together. */

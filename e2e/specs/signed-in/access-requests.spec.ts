@@ -141,10 +141,20 @@ test("a consumer's request is approved, provisioned in PostgreSQL, then revoked"
     await expect(selectAs(connection!)).rejects.toThrow(/permission denied/);
   });
 
-  const actions = (await auditEventsFor(`access-request:${requestId}`)).map((event) => event.action);
-  expect(actions).toEqual(["access-request.created", "access-request.approved"]);
-  const grantActions = (await auditEventsFor(`grant:${grantId}`)).map((event) => event.action);
-  expect(grantActions).toEqual(["grant.created", "grant.provisioned", "grant.revoked", "grant.deprovisioned"]);
+  const requestEvents = await auditEventsFor(`access-request:${requestId}`);
+  expect(requestEvents.map((event) => event.action)).toEqual(["access-request.created", "access-request.approved"]);
+  const grantEvents = await auditEventsFor(`grant:${grantId}`);
+  expect(grantEvents.map((event) => event.action)).toEqual([
+    "grant.created",
+    "grant.provisioned",
+    "grant.revoked",
+    "grant.deprovisioned",
+  ]);
+  // The approval's events share the id of the request that made them; the job's events belong to no request.
+  const [created, approved] = requestEvents.map((event) => event.request_id);
+  expect(approved).toMatch(/^[\w.-]{8,128}$/);
+  expect(created).not.toBe(approved);
+  expect(grantEvents.map((event) => event.request_id)).toEqual([approved, null, expect.any(String), null]);
   await ownerContext.close();
   await outsiderContext.close();
 });
