@@ -34,65 +34,70 @@ const readAtOf = (title: string) =>
   queryOne<{ read_at: Date | null }>("select read_at from notifications where title = $1", [title]);
 
 test.describe("the notification bell", () => {
-  test("shows the unread count, lists the latest, closes with Escape and marks all read", async ({ page, persona }) => {
-    test.skip(persona !== "governance", "runs as governance@hexmesh.local");
-    const suffix = uniqueSuffix();
-    const titles = [`Older notice ${suffix}`, `Newest notice ${suffix}`];
-    await notify(titles);
-    const bell = new NotificationBell(page);
+  test(
+    "shows the unread count, lists the latest, closes with Escape and marks all read",
+    { tag: "@as-governance" },
+    async ({ page }) => {
+      // Runs as governance@hexmesh.local.
+      const suffix = uniqueSuffix();
+      const titles = [`Older notice ${suffix}`, `Newest notice ${suffix}`];
+      await notify(titles);
+      const bell = new NotificationBell(page);
 
-    await page.goto("/");
-    const expected = await unreadInDb();
-    expect(expected).toBeGreaterThanOrEqual(2);
-    await expect(bell.button).toHaveAccessibleName(`Notifications, ${expected} unread`);
+      await page.goto("/");
+      const expected = await unreadInDb();
+      expect(expected).toBeGreaterThanOrEqual(2);
+      await expect(bell.button).toHaveAccessibleName(`Notifications, ${expected} unread`);
 
-    // Keyboard: Enter opens, Escape closes and gives focus back to the bell.
-    await bell.button.focus();
-    await page.keyboard.press("Enter");
-    await expect(bell.panel).toBeVisible();
-    await expect(bell.button).toHaveAttribute("aria-expanded", "true");
-    await expect(bell.list.getByRole("listitem").first()).toContainText(titles[1]);
-    await expect(bell.list).toContainText(titles[0]);
-    await page.keyboard.press("Escape");
-    await expect(bell.panel).toBeHidden();
-    await expect(bell.button).toBeFocused();
+      // Keyboard: Enter opens, Escape closes and gives focus back to the bell.
+      await bell.button.focus();
+      await page.keyboard.press("Enter");
+      await expect(bell.panel).toBeVisible();
+      await expect(bell.button).toHaveAttribute("aria-expanded", "true");
+      await expect(bell.list.getByRole("listitem").first()).toContainText(titles[1]);
+      await expect(bell.list).toContainText(titles[0]);
+      await page.keyboard.press("Escape");
+      await expect(bell.panel).toBeHidden();
+      await expect(bell.button).toBeFocused();
 
-    await bell.open();
-    await bell.markAllButton.click();
-    await expect(bell.button).toHaveAccessibleName("Notifications, none unread");
-    expect((await readAtOf(titles[0])).read_at).not.toBeNull();
-    expect((await readAtOf(titles[1])).read_at).not.toBeNull();
-  });
+      await bell.open();
+      await bell.markAllButton.click();
+      await expect(bell.button).toHaveAccessibleName("Notifications, none unread");
+      expect((await readAtOf(titles[0])).read_at).not.toBeNull();
+      expect((await readAtOf(titles[1])).read_at).not.toBeNull();
+    },
+  );
 
-  test("opening a notification marks it read; /notifications lists all and marks one read", async ({
-    page,
-    persona,
-  }) => {
-    test.skip(persona !== "governance", "runs as governance@hexmesh.local");
-    const suffix = uniqueSuffix();
-    const [first, second] = [`Notice to open ${suffix}`, `Notice for the page ${suffix}`];
-    await notify([first, second]);
-    const bell = new NotificationBell(page);
+  test(
+    "opening a notification marks it read; /notifications lists all and marks one read",
+    { tag: "@as-governance" },
+    async ({ page }) => {
+      // Runs as governance@hexmesh.local.
+      const suffix = uniqueSuffix();
+      const [first, second] = [`Notice to open ${suffix}`, `Notice for the page ${suffix}`];
+      await notify([first, second]);
+      const bell = new NotificationBell(page);
 
-    await page.goto("/");
-    await bell.open();
-    await bell.list.getByRole("link", { name: new RegExp(first) }).click();
-    await expect(page).toHaveURL(/\/access$/);
-    await expect.poll(async () => (await readAtOf(first)).read_at).not.toBeNull();
-    expect((await readAtOf(second)).read_at).toBeNull();
+      await page.goto("/");
+      await bell.open();
+      await bell.list.getByRole("link", { name: new RegExp(first) }).click();
+      await expect(page).toHaveURL(/\/access$/);
+      await expect.poll(async () => (await readAtOf(first)).read_at).not.toBeNull();
+      expect((await readAtOf(second)).read_at).toBeNull();
 
-    const inbox = new NotificationsPage(page);
-    await inbox.goto();
-    await expect(inbox.list).toContainText(second);
-    await expect(inbox.list).toContainText(first);
-    await expect(inbox.markReadButton(first)).toHaveCount(0);
-    // `second` is unread: wait for the bell to show it (its count arrives after the page), then take the count.
-    await expect.poll(() => bell.unreadCount()).toBeGreaterThan(0);
-    const before = await bell.unreadCount();
-    await inbox.markReadButton(second).click();
-    await expect(inbox.markReadButton(second)).toHaveCount(0);
-    await expect.poll(async () => (await readAtOf(second)).read_at).not.toBeNull();
-    // The page tells the bell at once.
-    await expect.poll(() => bell.unreadCount()).toBeLessThan(before);
-  });
+      const inbox = new NotificationsPage(page);
+      await inbox.goto();
+      await expect(inbox.list).toContainText(second);
+      await expect(inbox.list).toContainText(first);
+      await expect(inbox.markReadButton(first)).toHaveCount(0);
+      // `second` is unread: wait for the bell to show it (its count arrives after the page), then take the count.
+      await expect.poll(() => bell.unreadCount()).toBeGreaterThan(0);
+      const before = await bell.unreadCount();
+      await inbox.markReadButton(second).click();
+      await expect(inbox.markReadButton(second)).toHaveCount(0);
+      await expect.poll(async () => (await readAtOf(second)).read_at).not.toBeNull();
+      // The page tells the bell at once.
+      await expect.poll(() => bell.unreadCount()).toBeLessThan(before);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 // Registering and evolving a data product in the browser: the podcasts team's owner registers, publishes, makes a
-// breaking change, and meets a conflict; other personas may not edit it. Runs once per demo persona, most steps
-// only as the podcasts owner.
+// breaking change, and meets a conflict; other personas may not edit it. Runs once per demo persona, the podcasts
+// owner's flows only in that persona's project (tag @as-podcasts, playwright.config.ts).
 import { type Page } from "@playwright/test";
 import { addConsumer, createTaggedProducts, query, queryOne, uniqueSuffix } from "../../db";
 import { expect, test } from "../../fixtures";
@@ -34,8 +34,8 @@ async function register(page: Page, form: ProductFormPage, displayName: string):
   return `podcasts/${name}`;
 }
 
-test.describe("as the podcasts owner", () => {
-  test.skip(({ persona }) => persona !== "podcasts", "registration is the owning team's flow");
+test.describe("as the podcasts owner", { tag: "@as-podcasts" }, () => {
+  // Registration is the owning team's flow.
   // Long flows (a registration, then edits) on a production server shared by two workers.
   test.slow();
 

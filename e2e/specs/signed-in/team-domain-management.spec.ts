@@ -1,5 +1,5 @@
-// Self-serve teams, domains and source systems (issue 4 item 2). Runs once per demo persona; each flow runs as the
-// persona it is about and is skipped for the others.
+// Self-serve teams, domains and source systems (issue 4 item 2). Each flow runs in the project of the persona it is
+// about only (its @as-<persona> tag, playwright.config.ts).
 import { query, queryOne, uniqueSuffix } from "../../db";
 import { expect, test } from "../../fixtures";
 import { CreationForms, DomainManagement, TeamMembersManagement } from "../../pages/management-pages";
@@ -25,49 +25,54 @@ const removeConsumerFromUsers = () =>
   );
 
 test.describe("team management", () => {
-  test("the owner of team users adds the consumer as a member and removes them again", async ({ page, persona }) => {
-    test.slow();
-    test.skip(persona !== "users", "runs as users@hexmesh.local, owner of team users");
-    await removeConsumerFromUsers();
-    const since = new Date();
-    const team = new TeamMembersManagement(page);
-    try {
-      await team.goto("users");
-      await expect(team.heading).toBeVisible();
-
-      await team.addMember(CONSUMER, "member");
-      await expect(team.removeButton(CONSUMER)).toBeVisible();
-      await expect(team.roleSelect(CONSUMER)).toHaveValue("member");
-      await expect(page.getByRole("list", { name: "Members", exact: true })).toContainText(CONSUMER);
-      expect(await consumerInUsers()).toEqual([{ role: "member" }]);
-
-      await team.removeButton(CONSUMER).click();
-      await expect(team.removeButton(CONSUMER)).toHaveCount(0);
-      await expect(page.getByRole("list", { name: "Members", exact: true })).not.toContainText(CONSUMER);
-      expect(await consumerInUsers()).toEqual([]);
-
-      const events = await query<{ action: string; actor_email: string }>(
-        `SELECT action, actor_email FROM audit_events WHERE entity_ref = 'team:users' AND at >= $1
-           AND (after->>'member' = $2 OR before->>'member' = $2) ORDER BY id`,
-        [since, CONSUMER],
-      );
-      expect(events).toEqual([
-        { action: "team.member_added", actor_email: PERSONAS.users.email },
-        { action: "team.member_removed", actor_email: PERSONAS.users.email },
-      ]);
-    } finally {
+  test(
+    "the owner of team users adds the consumer as a member and removes them again",
+    { tag: "@as-users" },
+    async ({ page }) => {
+      test.slow();
+      // Runs as users@hexmesh.local, owner of team users.
       await removeConsumerFromUsers();
-    }
-  });
+      const since = new Date();
+      const team = new TeamMembersManagement(page);
+      try {
+        await team.goto("users");
+        await expect(team.heading).toBeVisible();
 
-  test("the last owner of a team cannot be removed", async ({ page, persona }) => {
+        await team.addMember(CONSUMER, "member");
+        await expect(team.removeButton(CONSUMER)).toBeVisible();
+        await expect(team.roleSelect(CONSUMER)).toHaveValue("member");
+        await expect(page.getByRole("list", { name: "Members", exact: true })).toContainText(CONSUMER);
+        expect(await consumerInUsers()).toEqual([{ role: "member" }]);
+
+        await team.removeButton(CONSUMER).click();
+        await expect(team.removeButton(CONSUMER)).toHaveCount(0);
+        await expect(page.getByRole("list", { name: "Members", exact: true })).not.toContainText(CONSUMER);
+        expect(await consumerInUsers()).toEqual([]);
+
+        const events = await query<{ action: string; actor_email: string }>(
+          `SELECT action, actor_email FROM audit_events WHERE entity_ref = 'team:users' AND at >= $1
+           AND (after->>'member' = $2 OR before->>'member' = $2) ORDER BY id`,
+          [since, CONSUMER],
+        );
+        expect(events).toEqual([
+          { action: "team.member_added", actor_email: PERSONAS.users.email },
+          { action: "team.member_removed", actor_email: PERSONAS.users.email },
+        ]);
+      } finally {
+        await removeConsumerFromUsers();
+      }
+    },
+  );
+
+  test("the last owner of a team cannot be removed", { tag: "@as-users" }, async ({ page }) => {
     test.slow();
-    test.skip(persona !== "users", "runs as users@hexmesh.local, owner of team users");
+    // Runs as users@hexmesh.local, owner of team users.
     const owners = await query<{ email: string }>(
       `SELECT u.email FROM team_memberships m JOIN teams t ON t.id = m.team_id JOIN users u ON u.id = m.user_id
        WHERE t.name = 'users' AND m.role = 'owner'`,
     );
-    test.skip(owners.length !== 1, "team users has more than one owner");
+    // The seed makes the persona the only owner, and no test adds another.
+    expect(owners).toEqual([{ email: PERSONAS.users.email }]);
     const team = new TeamMembersManagement(page);
     await team.goto("users");
     await team.removeButton(PERSONAS.users.email).click();
@@ -78,28 +83,32 @@ test.describe("team management", () => {
     ).toHaveLength(1);
   });
 
-  test("someone outside team users sees no management controls on its page", async ({ page, persona }) => {
-    test.slow();
-    test.skip(persona !== "consumer", "runs as consumer@hexmesh.local, not in team users");
-    const team = new TeamMembersManagement(page);
-    await team.goto("users");
-    await expect(page.getByRole("heading", { level: 2, name: "Members", exact: true })).toBeVisible();
-    await expect(team.heading).toHaveCount(0);
-    await expect(page.getByRole("button", { name: /Add member|Remove |Save the role/ })).toHaveCount(0);
+  test(
+    "someone outside team users sees no management controls on its page",
+    { tag: "@as-consumer" },
+    async ({ page }) => {
+      test.slow();
+      // Runs as consumer@hexmesh.local, not in team users.
+      const team = new TeamMembersManagement(page);
+      await team.goto("users");
+      await expect(page.getByRole("heading", { level: 2, name: "Members", exact: true })).toBeVisible();
+      await expect(team.heading).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /Add member|Remove |Save the role/ })).toHaveCount(0);
 
-    await expectNotFound(page, await page.goto("/teams/new"));
-    await expectNotFound(page, await page.goto("/domains/new"));
-    await page.goto("/domains/podcasts");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(new DomainManagement(page).heading).toHaveCount(0);
-    await expect(page.getByRole("button", { name: /Register a source system|Create sub-domain/ })).toHaveCount(0);
-  });
+      await expectNotFound(page, await page.goto("/teams/new"));
+      await expectNotFound(page, await page.goto("/domains/new"));
+      await page.goto("/domains/podcasts");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(new DomainManagement(page).heading).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /Register a source system|Create sub-domain/ })).toHaveCount(0);
+    },
+  );
 });
 
 test.describe("creating teams and domains", () => {
-  test("a platform admin creates a team, then a domain it owns", async ({ page, persona }) => {
+  test("a platform admin creates a team, then a domain it owns", { tag: "@as-admin" }, async ({ page }) => {
     test.slow();
-    test.skip(persona !== "admin", "runs as admin@hexmesh.local");
+    // Runs as admin@hexmesh.local.
     const suffix = uniqueSuffix();
     const teamName = `e2e-team-${suffix}`;
     const domainName = `e2e-domain-${suffix}`;
@@ -154,9 +163,9 @@ test.describe("creating teams and domains", () => {
     ).toEqual({ display_name: `E2E domain ${suffix}`, team: teamName, parent_id: null });
   });
 
-  test("the podcasts owner registers a source system in domain podcasts", async ({ page, persona }) => {
+  test("the podcasts owner registers a source system in domain podcasts", { tag: "@as-podcasts" }, async ({ page }) => {
     test.slow();
-    test.skip(persona !== "podcasts", "runs as podcasts@hexmesh.local, owner of team podcasts");
+    // Runs as podcasts@hexmesh.local, owner of team podcasts.
     const suffix = uniqueSuffix();
     const name = `e2e-source-${suffix}`;
     const domain = new DomainManagement(page);
