@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { sessionUserId } from "../auth/session";
-import { db } from "../db";
+import { db, prepared } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { can, PUBLIC_STATUSES, refusalFor, type Action, type Actor, type ResourceOf } from "./policy";
@@ -14,7 +14,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const id = await sessionUserId();
   if (!id) return null;
   // One round trip on every page: the user with their teams (Prisma's nested select would take two).
-  const [user] = await db.$queryRaw<(Omit<Actor, "teams"> & { disabledAt: Date | null; teams: Actor["teams"] })[]>`
+  const [user] = await db.$queryRaw<(Omit<Actor, "teams"> & { disabledAt: Date | null; teams: Actor["teams"] })[]>(
+    prepared(Prisma.sql`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled_at AS "disabledAt",
            COALESCE(json_agg(json_build_object('id', t.id, 'name', t.name, 'displayName', t.display_name,
                                                'role', m.role) ORDER BY t.name) FILTER (WHERE t.id IS NOT NULL),
@@ -23,7 +24,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     LEFT JOIN team_memberships m ON m.user_id = u.id
     LEFT JOIN teams t ON t.id = m.team_id
     WHERE u.id = ${id}::uuid
-    GROUP BY u.id`;
+    GROUP BY u.id`),
+  );
   // A disabled or deleted user's session ends here, whatever the cookie says.
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, teams: user.teams };

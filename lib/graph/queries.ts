@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, prepared } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
@@ -230,13 +230,16 @@ export async function getProductNeighbourhood(
   name: string,
 ): Promise<ProductNeighbourhoodDto> {
   const scope = sqlScopeFor(actor, "product.read");
-  const [centre] = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const [centre] = await db.$queryRaw<{ id: string }[]>(
+    prepared(Prisma.sql`
     SELECT p.id FROM data_products p JOIN domains d ON d.id = p.domain_id
-    WHERE d.name = ${domain} AND p.name = ${name} AND ${scope}`);
+    WHERE d.name = ${domain} AND p.name = ${name} AND ${scope}`),
+  );
   if (!centre) throw new NotFoundError();
 
   const [edges, sources] = await Promise.all([
-    db.$queryRaw<(EdgeRow & { direction: "upstream" | "downstream" })[]>(Prisma.sql`
+    db.$queryRaw<(EdgeRow & { direction: "upstream" | "downstream" })[]>(
+      prepared(Prisma.sql`
       SELECT ip.id, op.product_id AS source, ip.product_id AS target, 'upstream' AS direction,
              op.name AS "portName", op.display_name AS "portDisplayName"
       FROM input_ports ip JOIN output_ports op ON op.id = ip.source_output_port_id
@@ -248,7 +251,9 @@ export async function getProductNeighbourhood(
       WHERE op.product_id = ${centre.id}::uuid AND ip.product_id <> ${centre.id}::uuid
         AND ${visibleProduct(scope, Prisma.sql`ip.product_id`)}
       ORDER BY direction, id`),
-    db.$queryRaw<(GraphSourceSystemDto & { inputPortId: string })[]>(Prisma.sql`
+    ),
+    db.$queryRaw<(GraphSourceSystemDto & { inputPortId: string })[]>(
+      prepared(Prisma.sql`
       ${DOMAIN_ROOTS}
       SELECT ip.id AS "inputPortId", s.id, s.name, s.display_name AS "displayName", s.kind, d.name AS domain,
              dr.root AS "rootDomain"
@@ -258,6 +263,7 @@ export async function getProductNeighbourhood(
       JOIN domain_roots dr ON dr.id = d.id
       WHERE ip.product_id = ${centre.id}::uuid
       ORDER BY s.display_name, s.id`),
+    ),
   ]);
 
   const ids = [...new Set([centre.id, ...edges.flatMap((edge) => [edge.source, edge.target])])];

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db";
+import { db, prepared } from "../db";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
@@ -79,7 +79,8 @@ interface DetailRow {
  * not see it.
  */
 export async function loadProductDetail(actor: Actor, domainName: string, name: string): Promise<ProductDetailDto> {
-  const [product] = await db.$queryRaw<DetailRow[]>(Prisma.sql`
+  const [product] = await db.$queryRaw<DetailRow[]>(
+    prepared(Prisma.sql`
     SELECT x.id, x.name, x.display_name AS "displayName", replace(x.archetype::text, '-', '_') AS archetype,
            x.status::text AS status, x.description, x.purpose, x.limitations, x.usage, x.tags, x.version, x.revision,
            x.deprecation_note AS "deprecationNote", x.sunset_at AS "sunsetAt", x.created_at AS "createdAt",
@@ -150,7 +151,8 @@ export async function loadProductDetail(actor: Actor, domainName: string, name: 
     JOIN domains d ON d.id = x.domain_id
     LEFT JOIN domains parent ON parent.id = d.parent_id
     JOIN teams team ON team.id = x.owning_team_id
-    WHERE d.name = ${domainName} AND x.name = ${name}`);
+    WHERE d.name = ${domainName} AND x.name = ${name}`),
+  );
   if (!product) throw new NotFoundError();
   authorize(actor, "product.read", product);
 
