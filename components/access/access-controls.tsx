@@ -137,7 +137,7 @@ export function HeldGrantControls({ grant, canRenew }: { grant: GrantRef; canRen
           <button
             type="submit"
             disabled={renew.disabled}
-            aria-label={`Request a renewal of ${grant.label}`}
+            aria-label={`Request renewal of ${grant.label}`}
             className={buttonClasses("secondary", "sm")}
           >
             Request renewal
@@ -149,7 +149,7 @@ export function HeldGrantControls({ grant, canRenew }: { grant: GrantRef; canRen
         <button
           type="submit"
           disabled={relinquish.disabled}
-          aria-label={`Give up ${grant.label}`}
+          aria-label={`Give up access to ${grant.label}`}
           className={buttonClasses("ghost", "sm")}
         >
           Give up access

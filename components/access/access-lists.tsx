@@ -60,7 +60,10 @@ export function InboxSection({ inbox }: { inbox: InboxItemDto[] }) {
                   <PortLink port={request.outputPort} />
                   <p className="text-muted">
                     {request.requester.name} ({request.requester.email}) for{" "}
-                    <Link href={`/teams/${request.consumerTeam.name}`} className="text-foreground hover:underline">
+                    <Link
+                      href={`/teams/${request.consumerTeam.name}`}
+                      className="text-foreground underline underline-offset-2"
+                    >
                       {request.consumerTeam.displayName}
                     </Link>
                     , asked {date(request.createdAt)}

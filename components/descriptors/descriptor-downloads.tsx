@@ -17,7 +17,7 @@ export function DescriptorDownloads({ domain, name, ports }: { domain: string; n
           href={`${base}/ports/${encodeURIComponent(port)}/contract`}
           download={`${domain}-${name}-${port}.odcs.yaml`}
           className={buttonClasses("secondary", "sm")}
-          aria-label={`Download the ODCS contract of output port ${port}`}
+          aria-label={`ODCS: ${port}, download the output port's contract`}
         >
           ODCS: {port}
         </a>

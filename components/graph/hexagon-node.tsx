@@ -57,7 +57,8 @@ export function HexagonNodeView({ data }: NodeProps<HexagonNode>) {
           </Link>
         ) : (
           <span className="line-clamp-2 text-xs leading-tight font-semibold text-foreground">{data.label}</span>
-        )}
+        )}{" "}
+        {/* The space keeps label and caption two words for assistive technology (flex layout ignores it). */}
         <span className="mt-0.5 max-w-full truncate text-[10px] text-muted">{data.caption}</span>
       </div>
       <Handle type="source" position={Position.Right} className="!size-1.5 !border-0 !bg-current" />

@@ -52,7 +52,7 @@ export function MarkReadButton({ id, title }: { id: string; title: string }) {
       <button
         type="submit"
         disabled={pending}
-        aria-label={`Mark “${title}” as read`}
+        aria-label={`Mark as read: ${title}`}
         className={buttonClasses("ghost", "sm")}
       >
         Mark as read

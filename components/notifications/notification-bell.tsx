@@ -113,7 +113,7 @@ function Bell() {
           <span
             aria-hidden
             data-testid="notification-count"
-            className="absolute -top-0.5 -right-0.5 grid h-4.5 min-w-4.5 place-items-center rounded-full bg-danger px-1 text-[10px] leading-none font-semibold text-white"
+            className="absolute -top-0.5 -right-0.5 grid h-4.5 min-w-4.5 place-items-center rounded-full bg-danger px-1 text-[10px] leading-none font-semibold text-white dark:text-background"
           >
             {unreadCount > 99 ? "99+" : unreadCount}
           </span>

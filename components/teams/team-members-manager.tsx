@@ -61,7 +61,7 @@ function MemberControls({ team, version, member }: { team: string; version: numb
               type="submit"
               disabled={role.disabled}
               className={buttonClasses("secondary", "sm", "h-9")}
-              aria-label={`Save the role of ${member.email}`}
+              aria-label={`Save role of ${member.email}`}
             >
               {role.pending ? "Saving…" : "Save role"}
             </button>

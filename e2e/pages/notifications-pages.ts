@@ -45,6 +45,6 @@ export class NotificationsPage {
   }
 
   markReadButton(title: string): Locator {
-    return this.list.getByRole("button", { name: `Mark “${title}” as read` });
+    return this.list.getByRole("button", { name: `Mark as read: ${title}` });
   }
 }

@@ -53,7 +53,7 @@ export class ProductFormPage {
 
   async consume(search: string, upstreamRef: string, portName: string): Promise<void> {
     await this.form.getByLabel("Consume an output port").fill(search);
-    await this.form.getByRole("button", { name: `Consume ${upstreamRef} › ${portName}` }).click();
+    await this.form.getByRole("button", { name: `Add ${upstreamRef} › ${portName} as an input` }).click();
   }
 
   async save(): Promise<void> {

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import "swagger-ui-dist/swagger-ui.css";
+import "./swagger-ui-contrast.css";
 
 // Swagger UI's prebuilt bundle (swagger-ui-dist), bundled with the app: no CDN, works offline. The prebuilt bundle
 // is used rather than swagger-ui-react, whose OpenAPI 3.1 code path fails when bundled by Turbopack.
@@ -14,7 +15,14 @@ export function ApiReference({ url }: { url: string }) {
     import("swagger-ui-dist/swagger-ui-bundle.js")
       .then(({ default: SwaggerUIBundle }) => {
         if (cancelled || !container.current) return;
-        SwaggerUIBundle({ url, domNode: container.current, docExpansion: "list", defaultModelsExpandDepth: 0 });
+        SwaggerUIBundle({
+          url,
+          domNode: container.current,
+          docExpansion: "list",
+          defaultModelsExpandDepth: 0,
+          // Swagger UI wraps the server list in an empty <label>: name it.
+          onComplete: () => container.current?.querySelector("#servers")?.setAttribute("aria-label", "Server"),
+        });
         setState("shown");
       })
       .catch((error: unknown) => {

@@ -6,6 +6,7 @@ declare module "swagger-ui-dist/swagger-ui-bundle.js" {
     docExpansion?: "list" | "full" | "none";
     defaultModelsExpandDepth?: number;
     deepLinking?: boolean;
+    onComplete?: () => void;
   }
   const SwaggerUIBundle: (options: SwaggerUIOptions) => unknown;
   export default SwaggerUIBundle;

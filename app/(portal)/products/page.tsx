@@ -86,7 +86,10 @@ export default async function CatalogPage({
             <>
               {" · "}
               {hiddenRetired} retired {hiddenRetired === 1 ? "product" : "products"} hidden.{" "}
-              <Link href={searchHref({ ...query, status: STATUS_ORDER })} className="text-brand hover:underline">
+              <Link
+                href={searchHref({ ...query, status: STATUS_ORDER })}
+                className="text-brand underline underline-offset-2"
+              >
                 Include retired
               </Link>
             </>

@@ -118,7 +118,7 @@ export function InputPortsEditor({
                         onClick={() =>
                           append({ source: "product", product: product.ref, port: port.name, description: "" })
                         }
-                        aria-label={`Consume ${product.ref} › ${port.name}`}
+                        aria-label={`${taken.has(key) ? "Added" : "Add"} ${product.ref} › ${port.name} as an input`}
                       >
                         {taken.has(key) ? "Added" : "Add"}
                       </button>
@@ -148,7 +148,7 @@ export function InputPortsEditor({
                     className={buttonClasses("secondary", "sm")}
                     disabled={taken.has(`system:${system.name}`)}
                     onClick={() => append({ source: "source-system", sourceSystem: system.name, description: "" })}
-                    aria-label={`Read source system ${system.displayName}`}
+                    aria-label={`${taken.has(`system:${system.name}`) ? "Added" : "Add"} source system ${system.displayName} as an input`}
                   >
                     {taken.has(`system:${system.name}`) ? "Added" : "Add"}
                   </button>
