@@ -49,7 +49,7 @@ export function HexagonNodeView({ data }: NodeProps<HexagonNode>) {
         {data.href ? (
           <Link
             href={data.href}
-            aria-label={`${data.label} (${data.caption})`}
+            aria-label={`${data.label}, ${data.caption}`}
             // Nodes that are neither selectable nor draggable take no pointer events in React Flow: the link does.
             className="pointer-events-auto line-clamp-2 rounded text-xs leading-tight font-semibold text-foreground underline-offset-2 after:absolute after:inset-0 hover:underline"
           >

@@ -271,7 +271,7 @@ function ProductGraph(props: ProductGraphProps) {
           type: "hexagon",
           parentId: groupId,
           position: { x: child.x, y: child.y },
-          ariaLabel: `${node.displayName} (${node.ref})`,
+          ariaLabel: `${node.displayName}, ${node.ref}`,
           ariaRole: "button",
           data: {
             label: node.displayName,

@@ -53,7 +53,7 @@ function productNode(product: GraphProductDto, current: boolean): HexagonNode {
     id: product.id,
     type: "hexagon",
     position: { x: 0, y: 0 },
-    ariaLabel: current ? `${product.displayName} (${product.ref}), this product` : undefined,
+    ariaLabel: current ? `${product.displayName}, ${product.ref}, this product` : undefined,
     // A neighbour is a link inside the hexagon; the node itself takes no focus.
     focusable: false,
     data: {

@@ -65,9 +65,9 @@ export class MeshPage {
     return this.graph.getByRole("navigation", { name: "Pages of the domain's products" }).getByRole("button", { name });
   }
 
-  /** The hexagon of a product on the graph, named "<display name> (<domain>/<name>)". */
+  /** The hexagon of a product on the graph, named "<display name>, <domain>/<name>". */
   productNode(displayName: string, ref: string): Locator {
-    return this.graph.getByRole("button", { name: `${displayName} (${ref})`, exact: true });
+    return this.graph.getByRole("button", { name: `${displayName}, ${ref}`, exact: true });
   }
 
   /** A row of the domain overview's relations table: upstream domain → consuming domain → edges. */

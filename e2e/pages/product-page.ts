@@ -39,16 +39,16 @@ export class ProductPage {
       .getByRole("link");
   }
 
-  /** A neighbour's hexagon on the neighbourhood graph (a link named "<display name> (<domain>/<name>)"). */
+  /** A neighbour's hexagon on the neighbourhood graph (a link named "<display name>, <domain>/<name>"). */
   neighbourNode(displayName: string, ref: string): Locator {
     return this.neighbourhood
       .getByRole("application")
-      .getByRole("link", { name: `${displayName} (${ref})`, exact: true });
+      .getByRole("link", { name: `${displayName}, ${ref}`, exact: true });
   }
 
   /** The product's own hexagon on the neighbourhood graph. */
   currentNode(displayName: string, ref: string): Locator {
-    return this.neighbourhood.getByLabel(`${displayName} (${ref}), this product`, { exact: true });
+    return this.neighbourhood.getByLabel(`${displayName}, ${ref}, this product`, { exact: true });
   }
 
   /** The neighbourhood's text alternative: the list of upstream and downstream neighbours. */

@@ -2,6 +2,7 @@
 // The page opens on the product graph or, above PRODUCT_GRAPH_THRESHOLD visible products (the test database keeps
 // earlier runs' products, and in CI the integration tests fill it first), on the domain overview: the steps go
 // through the Podcasts domain like a user would in that case (MeshPage.showProductsOf).
+import { expectNoAccessibilityViolations } from "../../accessibility";
 import { createDomainWithProducts, deleteDomainWithProducts, uniqueSuffix } from "../../db";
 import { DEMO_PRODUCT, expect, test } from "../../fixtures";
 import { GRAPH_TIMEOUT, MeshPage } from "../../pages/mesh-page";
@@ -47,6 +48,8 @@ test.describe("the mesh graph", () => {
     await mesh.findInput.fill("listeners demographic");
     await mesh.findInput.press("Enter");
     await expect(mesh.sidePanel).toContainText(DEMO_PRODUCT.ref);
+    // The product graph with its relations table and the side panel open, as axe-core checks it.
+    await expectNoAccessibilityViolations(page);
 
     await mesh.viewButton("Domain overview").click();
     const podcasts = mesh.domainNode("Podcasts");

@@ -2,6 +2,7 @@
 // breaking change, and meets a conflict; other personas may not edit it. Runs once per demo persona, the podcasts
 // owner's flows only in that persona's project (tag @as-podcasts, playwright.config.ts).
 import { type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "../../accessibility";
 import { addConsumer, createTaggedProducts, query, queryOne, uniqueSuffix } from "../../db";
 import { expect, test } from "../../fixtures";
 import { ProductFormPage } from "../../pages/product-form-page";
@@ -82,6 +83,8 @@ test.describe("as the podcasts owner", { tag: "@as-podcasts" }, () => {
     await expect(port.getByLabel("URL name", { exact: true })).toHaveAccessibleDescription(/lowercase letters/);
     await expect(form.field("Description")).toHaveValue("Typed before the error.");
     await expect(page).toHaveURL(/\/products\/new$/);
+    // The form showing its errors, as axe-core checks it.
+    await expectNoAccessibilityViolations(page);
   });
 
   test("a breaking change to a published port lists what breaks and needs a new major contract version", async ({
