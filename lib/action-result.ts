@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, ConflictError, InvalidInputError } from "./errors";
+import { AppError, ConflictError, InvalidInputError, isNulInText, NUL_IN_TEXT } from "./errors";
 
 /** What every server action returns, for useActionState. */
 export type ActionResult<T = undefined> =
@@ -28,6 +28,7 @@ export function failure(error: unknown): ActionResult<never> {
     return { ok: false, message: error.message, fieldErrors: {}, changes: error.changes };
   }
   if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: {} };
+  if (isNulInText(error)) return { ok: false, message: NUL_IN_TEXT, fieldErrors: {} };
   if (isNavigationSignal(error)) throw error;
   console.error(error);
   return { ok: false, message: "Something went wrong on our side. Please try again.", fieldErrors: {} };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { failure } from "@/lib/action-result";
+import { errorResponse } from "@/lib/api/problem";
 import { db, prepared } from "@/lib/db";
+import { isNulInText, NUL_IN_TEXT } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // What the connection has prepared, read on the same connection as the queries (one transaction).
@@ -31,5 +34,21 @@ describe("prepared", () => {
       return preparedOnConnection(tx);
     });
     expect(statements.map((row) => row.statement).join("\n")).not.toContain("unmarked");
+  });
+});
+
+describe("text with a NUL character", () => {
+  it("is refused by PostgreSQL, and answered as bad input: 422 from the API, a message in a form", async () => {
+    const error: unknown = await db.$queryRaw`SELECT ${"a\0b"}::text AS value`.then(
+      () => null,
+      (refused: unknown) => refused,
+    );
+    expect(isNulInText(error)).toBe(true);
+
+    const response = errorResponse(error);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ detail: NUL_IN_TEXT, errors: [{ message: NUL_IN_TEXT }] });
+    expect(failure(error)).toEqual({ ok: false, message: NUL_IN_TEXT, fieldErrors: {} });
+    expect(isNulInText(new Error("something else"))).toBe(false);
   });
 });

@@ -58,6 +58,19 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** What a request carrying the NUL character in its text is told (see isNulInText). */
+export const NUL_IN_TEXT = "Text cannot contain the NUL character (\\0): remove it and try again.";
+
+/**
+ * Whether the database refused text holding the NUL character (PostgreSQL's 22021), which its text cannot store:
+ * bad input, answered 422 like any other, not a failure of ours.
+ */
+export function isNulInText(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta
+    ?.driverAdapterError?.cause;
+  return cause?.originalCode === "22021";
+}
+
 /** Parses input with the schema its form uses; a failure becomes field errors (422). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);

@@ -1,6 +1,7 @@
 // Keyset pagination cursors: the sort key of the row a page starts after (or before), written in URLs as base64url
 // JSON so that it survives any value. Pure; used by the catalog search, the glossary and the admin users list.
 import { z } from "zod";
+import { storableText } from "./url-segment";
 
 export function encodeKeyset(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -22,7 +23,7 @@ export interface NameCursor {
   name: string;
   id: string;
 }
-const NameCursorKey = z.tuple([z.string().max(200), z.uuid()]);
+const NameCursorKey = z.tuple([z.string().max(200).transform(storableText), z.uuid()]);
 
 export function encodeNameCursor(cursor: NameCursor): string {
   return encodeKeyset([cursor.name, cursor.id]);

@@ -2,7 +2,7 @@
 // them. Route handlers end with `return errorResponse(error)`.
 import { DescriptorError, type DescriptorIssue } from "../descriptors/errors";
 import { escapePointerToken } from "../descriptors/errors";
-import { AppError, ConflictError, InvalidInputError } from "../errors";
+import { AppError, ConflictError, InvalidInputError, isNulInText, NUL_IN_TEXT } from "../errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -94,6 +94,7 @@ export function errorResponse(error: unknown): Response {
     );
   }
   if (error instanceof AppError) return problemResponse(error.status, error.message);
+  if (isNulInText(error)) return problemResponse(422, NUL_IN_TEXT, { errors: [{ pointer: "", message: NUL_IN_TEXT }] });
   console.error(error);
   return problemResponse(500, "Something went wrong on our side. Please try again.");
 }

@@ -2,6 +2,7 @@
 // logic (upstream/downstream closure, domain aggregation, metrics). No database access here.
 import { z } from "zod";
 import type { Archetype, LifecycleStatus } from "../generated/prisma/enums";
+import { storableText } from "../url-segment";
 
 /** Above this many visible products, /mesh opens on the domain overview instead of the product graph. */
 export const PRODUCT_GRAPH_THRESHOLD = 300;
@@ -19,7 +20,7 @@ export const ProductRefParam = z
   .trim()
   .max(401)
   .transform((value, ctx) => {
-    const [domain, name, ...rest] = value.split("/");
+    const [domain, name, ...rest] = storableText(value).split("/");
     if (!domain || !name || rest.length > 0 || domain.length > 200 || name.length > 200) {
       ctx.addIssue({ code: "custom", message: "A product is `<domain>/<name>`." });
       return z.NEVER;

@@ -45,6 +45,15 @@ describe("parseSearchParams", () => {
     });
   });
 
+  it("reads a NUL character in the text, the filters and a cursor as a space", () => {
+    const after = Buffer.from(JSON.stringify([null, "a\0b", "01a24c11-338e-76fb-af88-3b522b468a5c"])).toString(
+      "base64url",
+    );
+    const parsed = parseSearchParams(new URLSearchParams({ q: "age\0band", tag: "a\0b", after }));
+    expect(parsed.success && parsed.data).toMatchObject({ q: "age band", tag: ["a b"] });
+    expect(decodeCursor(after)?.name).toBe("a b");
+  });
+
   it("reads what Next hands a page", () => {
     const parsed = parseSearchParams({ q: ["first", "second"], archetype: ["aggregate", "source_aligned"] });
     expect(parsed.success && parsed.data).toMatchObject({ q: "first", archetype: ["aggregate", "source_aligned"] });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Archetype, LifecycleStatus, OutputPortKind } from "../generated/prisma/enums";
 import { descendantIds } from "../domains/schemas";
 import { decodeKeyset, encodeKeyset } from "../keyset";
+import { storableText } from "../url-segment";
 import type { ProductSummaryDto } from "../products/schemas";
 
 /** Products per result page. */
@@ -21,7 +22,7 @@ export const TAG_SAMPLE_SIZE = 2000;
 /** A name at least this similar (pg_trgm word similarity) to the query matches despite typos. */
 export const NAME_SIMILARITY = 0.5;
 
-const name = z.string().trim().min(1).max(200);
+const name = z.string().transform(storableText).pipe(z.string().trim().min(1).max(200));
 /** A repeatable URL parameter: one value or many; blank values dropped, duplicates removed. */
 function many<T extends z.ZodType<unknown, string>>(item: T) {
   return z
@@ -37,7 +38,7 @@ function many<T extends z.ZodType<unknown, string>>(item: T) {
  */
 export const SearchCursor = z.object({
   score: z.number().finite().nullable(),
-  name: z.string().max(200),
+  name: z.string().max(200).transform(storableText),
   id: z.uuid(),
 });
 export type SearchCursor = z.infer<typeof SearchCursor>;
@@ -58,7 +59,12 @@ export const SearchInput = z.object({
   q: z
     .string()
     .optional()
-    .transform((value) => value?.trim().replace(/\s+/g, " ").slice(0, 200) ?? ""),
+    .transform((value) =>
+      storableText(value ?? "")
+        .trim()
+        .replace(/\s+/g, " ")
+        .slice(0, 200),
+    ),
   domain: many(name),
   team: many(name),
   archetype: many(z.enum(Archetype)),

@@ -1,7 +1,7 @@
 // Users as platform admins manage them: inputs of the admin forms and the DTO of the users table. Pure.
 import { z } from "zod";
 import { GlobalRole, type TeamRole } from "../generated/prisma/enums";
-import { firstParam } from "../url-segment";
+import { firstParam, storableText } from "../url-segment";
 
 export const GLOBAL_ROLES = Object.values(GlobalRole);
 
@@ -54,7 +54,11 @@ export const ADMIN_USERS_PAGE_SIZE = 50;
 
 /** The admin users list as its URL holds it: `/admin?q=&after=` (or `before=`). */
 export const AdminUsersQuery = z.object({
-  q: z.string().trim().max(200, "Search with at most 200 characters.").default(""),
+  q: z
+    .string()
+    .transform(storableText)
+    .pipe(z.string().trim().max(200, "Search with at most 200 characters."))
+    .default(""),
   after: z.string().optional(),
   before: z.string().optional(),
 });

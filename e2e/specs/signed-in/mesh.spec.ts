@@ -149,6 +149,9 @@ test.describe("the mesh graph", () => {
       expect((await refused.json()).detail).toBe(
         "`after` is not a cursor of this graph: take it from `page.next` or `page.previous`.",
       );
+      // A NUL character (%00) cannot be in a name: no such product, not a failure.
+      const nul = await page.request.get(`/api/v1/graph/products?product=${name}%2Fitem%00-001`);
+      expect(nul.status()).toBe(404);
       const withoutDomain = await page.request.get(`/api/v1/graph/products?after=${name}`);
       expect(withoutDomain.status()).toBe(422);
       expect((await withoutDomain.json()).errors).toContainEqual({
